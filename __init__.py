@@ -1,0 +1,37 @@
+"""actionplan: turn inspection action plans (PDF, DOCX, text) into validated data.
+
+    >>> import actionplan
+    >>> plan = actionplan.extract("samples/southend-2012.txt")
+    >>> plan.items[0].leads[0].name
+    'Heather Flinders'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
+from .extract import SUPPORTED_SUFFIXES, load
+from .normalise import build_plan
+from .schema import SCHEMA_VERSION, ActionItem, ActionPlan, ValidationIssue
+
+__version__ = "0.1.0"
+
+
+def extract(path: str | Path) -> ActionPlan:
+    """Read one plan file and return it as a validated ``ActionPlan``.
+
+    Raises ``DocumentLoadError`` (or its subclass ``UnsupportedFormat``) when the
+    file cannot be read; problems in the plan's content are in ``plan.issues``.
+    """
+    path = Path(path)
+    document = load(path)
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return build_plan(document, sha256)
+
+
+__all__ = [
+    "SCHEMA_VERSION", "SUPPORTED_SUFFIXES", "ActionItem", "ActionPlan", "ActionPlanError",
+    "DocumentLoadError", "UnsupportedFormat", "ValidationIssue", "extract",
+]

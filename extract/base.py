@@ -1,0 +1,89 @@
+"""The format-neutral intermediate form every extractor produces.
+
+A ``Document`` is the body of a file in reading order: paragraphs of text and
+tables, each row and cell carrying where it came from. Extractors report what
+the file *shows*; deciding what a row *means* (header, section, item,
+continuation) is the normaliser's job, so the same rules serve every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol, Union
+
+Format = Literal["pdf", "docx", "text"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    # True where the source says this cell is covered by the cell above it
+    # (DOCX vMerge continue, a PDF cell pdfplumber returns as None).
+    merged_from_above: bool = False
+    # Background colour as RRGGBB hex when the source shades the cell (RAG by colour).
+    fill: str | None = None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    index: int  # 1-based position of the row in its source table
+    page: int | None = None
+    # The source marks this row as a header (DOCX w:tblHeader); text gives False.
+    marked_header: bool = False
+
+    @property
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(cell.text.strip() for cell in self.cells)
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    index: int  # 1-based position of the table in the document
+    page: int | None = None
+    # The table starts on a new page, or directly continues the previous one
+    # after a page break; its first rows may finish a row split by that break.
+    after_page_break: bool = False
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: Literal["heading", "bold", "body"] = "body"
+    level: int = 0  # heading level, 0 for body text
+    page: int | None = None
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Document:
+    path: Path
+    format: Format
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    # Metadata stated by the file itself (e.g. DOCX core properties).
+    title: str | None = None
+
+    @property
+    def tables(self) -> list[Table]:
+        return [block for block in self.blocks if isinstance(block, Table)]
+
+
+class Extractor(Protocol):
+    """One per input format: read a file into a ``Document``.
+
+    Raises ``DocumentLoadError`` when the file cannot be read as that format.
+    """
+
+    format: Format
+    suffixes: tuple[str, ...]
+
+    def __call__(self, path: Path) -> Document: ...

@@ -1,0 +1,91 @@
+"""What the text around the tables says: the plan's title, its "progress as at"
+date, sections, and recommendations stated above their action tables
+(stockton-style: "Recommendation No. 3 ..." then the recommendation, then its
+outcomes, then a table of actions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .timescales import parse_timescale
+
+_APPENDIX_ONLY = re.compile(r"^(appendix|annex|annexe|enclosure)\s*[\w.]*:?$", re.I)
+_RECOMMENDATION = re.compile(
+    r"^recommendation\s*(?:no\.?|number)?\s*(?P<ref>\d+[a-z]?)\b\s*[-–:]?\s*(?P<rest>.*)$", re.I
+)
+_OUTCOME_HEADING = re.compile(r"^outcomes?\b\s*[:\-–]?", re.I)
+_AS_OF = re.compile(
+    r"(progress\s+as\s+at|as\s+at|as\s+of|date\s*/\s*version|version\s+date|updated?\s+(?:for|on|at)?)"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+
+
+@dataclass
+class Context:
+    """State carried from the text above a table to the rows below it."""
+
+    title: str | None = None
+    as_of: date | None = None
+    section: str | None = None
+    recommendation_ref: str | None = None
+    recommendation: str | None = None
+    outcome: str | None = None
+    # Set whenever the text changes what the next rows belong to, so a row after
+    # it is never stitched onto an item from before it.
+    changed: bool = False
+    _reading: str | None = field(default=None, repr=False)  # "recommendation" | "outcome"
+
+    def read_paragraph(self, text: str, kind: str = "body", level: int = 0) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        self._read_as_of(text)
+        if self.title is None:
+            if not _APPENDIX_ONLY.match(text):
+                self.title = text
+            return
+        recommendation = _RECOMMENDATION.match(text)
+        if recommendation:
+            self.recommendation_ref = recommendation["ref"]
+            self.recommendation, self.outcome = None, None
+            self._reading, self.changed = "recommendation", True
+        elif kind == "heading" and not _RECOMMENDATION.match(text):
+            self.section = text
+            self.recommendation_ref = self.recommendation = self.outcome = None
+            self._reading, self.changed = None, True
+        elif _OUTCOME_HEADING.match(text) and self._reading:
+            self._reading = "outcome"
+            rest = _OUTCOME_HEADING.sub("", text).strip()
+            if rest and not rest.endswith("?"):
+                self.outcome = rest
+        elif self._reading == "recommendation":
+            self.recommendation = _join(self.recommendation, text)
+        elif self._reading == "outcome":
+            self.outcome = _join(self.outcome, text)
+
+    def read_caption(self, texts: list[str]) -> None:
+        """A row above a table's header: its lines read like paragraphs."""
+        for text in texts:
+            for line in text.split("\n"):
+                self.read_paragraph(line)
+
+    def _read_as_of(self, text: str) -> None:
+        if self.as_of is not None:
+            return
+        found = _AS_OF.search(text)
+        if found:
+            timescale = parse_timescale(found["rest"])
+            if timescale.kind in ("date", "month") and timescale.due:
+                self.as_of = timescale.due
+
+    def table_started(self) -> None:
+        """Rows have begun: later text starts new context rather than extending this one."""
+        self._reading = None
+
+
+def _join(before: str | None, text: str) -> str:
+    return f"{before}\n{text}" if before else text

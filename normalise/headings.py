@@ -1,0 +1,79 @@
+"""Map a table's column headings to ActionItem fields.
+
+Headings differ from council to council ("Lead" / "Responsibility" /
+"Responsible officer(s)"); we normalise the wording and match it fuzzily against
+a table of synonyms shipped in ``headings.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SYNONYMS_FILE = Path(__file__).with_name("headings.toml")
+
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATES = re.compile(rf"\b(({_MONTHS})[a-z]*\.?\s*)?\d{{2,4}}\b")
+_HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")  # "Respon- sibility"
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class HeadingTable:
+    synonyms: dict[str, str]  # normalised synonym -> field
+    cutoff: float
+
+    def match(self, heading: str) -> str | None:
+        """The field a heading maps to, or None."""
+        key = normalise_heading(heading)
+        if not key:
+            return None
+        if key in self.synonyms:
+            return self.synonyms[key]
+        best = process.extractOne(key, self.synonyms.keys(), scorer=fuzz.ratio, score_cutoff=self.cutoff)
+        return self.synonyms[best[0]] if best else None
+
+
+def normalise_heading(heading: str) -> str:
+    text = _HYPHEN_BREAK.sub(r"\1\2", heading.lower())
+    text = _BRACKETS.sub(" ", text)
+    text = _DATES.sub(" ", text)
+    text = text.replace("'s", "")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def heading_note(heading: str) -> str | None:
+    """The bracketed note of a heading: "What we will do (5a)" -> "5a"."""
+    found = re.search(r"\(([^)]*)\)", heading)
+    return found.group(1).strip() if found else None
+
+
+def load_table(path: Path = SYNONYMS_FILE, extra: Path | None = None) -> HeadingTable:
+    """The synonym table, optionally extended by a user's TOML file of the same shape."""
+    synonyms: dict[str, str] = {}
+    cutoff = 88.0
+    for source in (path, extra):
+        if source is None:
+            continue
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        cutoff = float(data.get("cutoff", cutoff))
+        for field, words in data.get("synonyms", {}).items():
+            for word in words:
+                synonyms[normalise_heading(word)] = field
+    return HeadingTable(synonyms, cutoff)
+
+
+@lru_cache(maxsize=1)
+def default_table() -> HeadingTable:
+    return load_table()

@@ -1,0 +1,96 @@
+"""Turn item drafts into schema ``ActionItem``s and the plan around them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..extract.base import Document
+from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status, ValidationIssue
+from .headings import HeadingTable, default_table
+from .colours import rag_from_fill
+from .leads import parse_leads
+from .refs import report_refs, split_number
+from .rows import Draft, RowReader
+from .status import parse_status
+from .timescales import parse_timescale
+from .validate import validate
+
+# A lead or timescale column counts as vertically merged (one cell for all the
+# actions of a recommendation) when this share of later actions leave it empty;
+# where each action has its own cell, empty ones are rare (southend: 1 in 27).
+MERGED_COLUMN_SHARE = 0.15
+MERGED_COLUMN_MIN_ROWS = 3
+
+
+def build_plan(document: Document, sha256: str, headings: HeadingTable | None = None) -> ActionPlan:
+    reader = RowReader(headings or default_table()).read(document)
+    _inherit_merged_cells(reader.drafts)
+    items = [_item(draft) for draft in reader.drafts]
+    plan = ActionPlan(
+        source=SourceDocument(path=str(document.path), format=document.format, sha256=sha256, pages=document.pages),
+        title=document.title or reader.context.title,
+        as_of=reader.context.as_of,
+        items=items,
+        rows=reader.counts,
+    )
+    plan.issues = [
+        ValidationIssue(item_id=None, field=None, code=issue.code, severity=issue.severity, message=issue.message)
+        for issue in reader.issues
+    ] + validate(plan.items, reader.drafts, reader.seen_fields)
+    return plan
+
+
+def _inherit_merged_cells(drafts: list[Draft]) -> None:
+    """Give empty lead / timescale cells the value above them where the column is merged."""
+    by_table: dict[int, list[Draft]] = defaultdict(list)
+    for draft in drafts:
+        by_table[draft.logical_table].append(draft)
+    for table_drafts in by_table.values():
+        later = [d for d in table_drafts if not d.first_in_group]
+        for name in ("lead", "timescale"):
+            empty = [d for d in later if not d.fields.get(name)]
+            inferred = len(later) >= MERGED_COLUMN_MIN_ROWS and len(empty) / len(later) >= MERGED_COLUMN_SHARE
+            previous: Draft | None = None
+            for draft in table_drafts:
+                same_group = previous is not None and previous.group is draft.group
+                merged = inferred or name in draft.merged_from_above
+                if not draft.fields.get(name) and same_group and merged and previous.fields.get(name):
+                    draft.fields[name] = previous.fields[name]
+                    draft.inherited.add(name)
+                previous = draft
+
+
+def _item(draft: Draft) -> ActionItem:
+    fields = draft.fields
+    action_ref, action = split_number(fields.get("action") or "")
+    if not action.strip():
+        action = draft.group.text or draft.group.ref or "(no action text)"
+    lead_raw = fields.get("lead")
+    status_text = fields.get("status") or fields.get("progress")
+    status = parse_status(status_text, _fill_rag(draft.fills))
+    return ActionItem(
+        id=f"t{draft.table}-r{draft.row}",
+        section=draft.section,
+        recommendation_ref=draft.group.ref,
+        recommendation=draft.group.text,
+        action_ref=action_ref,
+        action=action.strip(),
+        outcome=fields.get("outcome") or draft.context_outcome,
+        leads=parse_leads(lead_raw),
+        lead_raw=lead_raw,
+        timescale=parse_timescale(fields.get("timescale")),
+        status=status if status_text or draft.fills else Status(),
+        progress=fields.get("progress"),
+        monitoring=fields.get("monitoring"),
+        report_refs=report_refs(draft.group.report_refs),
+        extra=draft.extra,
+        source=SourceLocation(page=draft.page, table=draft.table, row=draft.row),
+    )
+
+
+def _fill_rag(fills: list[str]) -> str | None:
+    for fill in fills:
+        rag = rag_from_fill(fill)
+        if rag:
+            return rag
+    return None

@@ -1,0 +1,396 @@
+"""Walk a document's tables row by row and decide what each row is: a header, a
+section, a new action, or the rest of an action that a page break (or a merged
+cell) split. Every row is counted once in ``RowCounts``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extract.base import Document, Paragraph, Row, Table
+from ..schema import RowCounts
+from .context import Context
+from .headings import HeadingTable, normalise_heading
+from .layout import Header, align, read_header, stub_columns
+from .refs import split_number, starts_with_number
+
+PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring", "status")
+_TERMINAL = tuple(".!?:;)]\"'”’")
+_TITLE_WORD = re.compile(r"^[A-Z0-9&(]|^(and|of|for|the|to|in|on|&|/|-|–)$")
+
+
+def mid_sentence(text: str) -> bool:
+    """Text that starts inside a sentence: the tail of a cell cut by a page break."""
+    first = text.lstrip()[:1]
+    return bool(first) and (first.islower() or first in ",;)-–&")
+
+
+def unterminated(text: str | None) -> bool:
+    return bool(text) and not text.rstrip().endswith(_TERMINAL)
+
+
+def looks_like_title(text: str) -> bool:
+    """A short Title-Case or UPPER CASE line: a theme such as "Looked After Children"."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or text.rstrip().endswith((".", ",", ";")):
+        return False
+    if starts_with_number(text) or text.lstrip().startswith(("[", "(")):
+        return False
+    return text.isupper() or all(_TITLE_WORD.match(word) for word in words)
+
+
+@dataclass
+class Group:
+    """A recommendation and the actions under it (a vertically merged first column)."""
+
+    ref: str | None = None
+    text: str | None = None
+    report_refs: str | None = None
+
+
+@dataclass
+class Draft:
+    """An item as it is being assembled from one or more source rows."""
+
+    fields: dict[str, str]
+    extra: dict[str, str]
+    group: Group
+    section: str | None
+    table: int
+    row: int
+    page: int | None
+    logical_table: int
+    first_in_group: bool
+    context_outcome: str | None = None
+    fills: list[str] = field(default_factory=list)
+    inherited: set[str] = field(default_factory=set)
+    merged_from_above: set[str] = field(default_factory=set)
+    waiting_for_action: bool = False  # a recommendation row whose actions come on the next row
+
+
+@dataclass
+class PlanIssue:
+    code: str
+    message: str
+    severity: str = "warning"
+
+
+class RowReader:
+    """Reads a Document's blocks in order into item drafts."""
+
+    def __init__(self, headings: HeadingTable):
+        self.headings = headings
+        self.context = Context()
+        self.counts = RowCounts()
+        self.drafts: list[Draft] = []
+        self.issues: list[PlanIssue] = []
+        self.header: Header | None = None
+        self.logical_table = 0
+        self.group: Group | None = None
+        self.last: Draft | None = None
+        self.numbered_recommendations = [0, 0]  # [numbered, all] new-group texts seen
+        self.seen_fields: set[str] = set()  # every field any header in the document maps
+
+    # -- blocks ---------------------------------------------------------------
+
+    def read(self, document: Document) -> "RowReader":
+        for block in document.blocks:
+            if isinstance(block, Paragraph):
+                self.context.read_paragraph(block.text, block.kind, block.level)
+            else:
+                self.read_table(block)
+        return self
+
+    def read_table(self, table: Table) -> None:
+        headers = {i: h for i, row in enumerate(table.rows) if (h := read_header(row, self.headings))}
+        first_header = min(headers) if headers else None
+        if first_header is None and self.header is None:
+            self._skip_table(table)
+            return
+        segment_stubs = self._stubs_by_row(table, headers)
+        after_break = table.after_page_break
+        for i, row in enumerate(table.rows):
+            self.counts.rows += 1
+            if self._is_blank(row):
+                self.counts.blank += 1
+            elif first_header is not None and i < first_header:
+                self._read_caption(row)
+            elif i in headers and not self._fused_with_data(headers[i]):
+                self.counts.headers += 1
+                after_break = self._use_header(headers[i], table, row) or after_break
+            else:
+                self.context.table_started()
+                self.read_row(row, table, after_break, segment_stubs.get(i, ()))
+                after_break = False
+
+    def _read_caption(self, row: Row) -> None:
+        """A row above the table's header: a theme, or text like a paragraph's."""
+        filled = [" ".join(text.split()) for text in row.texts if text.strip()]
+        if len(filled) == 1 and looks_like_title(filled[0]):
+            self.counts.sections += 1
+            self.context.section = filled[0]
+            self.context.changed = True
+        else:
+            self.counts.headers += 1
+            self.context.read_caption(row.texts)
+
+    def _fused_with_data(self, header: Header) -> bool:
+        """A header row whose columns also hold data: OCR fused a repeated header
+        onto the first row of the page. Read it as data (heading words are dropped)."""
+        current = self.header
+        if not header.stray_text or current is None or header.width > current.width:
+            return False
+        return all(
+            column.field is None or column.field == current.columns[position].field
+            for position, column in enumerate(header.columns)
+        )
+
+    def _use_header(self, header: Header, table: Table, row: Row) -> bool:
+        """Adopt a header row; True when it repeats the one in force (a page turned)."""
+        repeated = self.header is not None and len(header.fields ^ self.header.fields) <= 1
+        if not repeated:
+            self.logical_table += 1
+            self.group, self.last = None, None
+        note = header.note("action")
+        if note and len(note) <= 6:  # "What we will do (5a)": the actions of recommendation 5a
+            self.group = Group(ref=note, text=self.context.recommendation)
+            self.last, self.context.changed = None, False
+        for text in header.stray_text:
+            self.issues.append(PlanIssue(
+                "dropped_row", f"table {table.index} row {row.index}: text in a header row kept out: {text[:80]!r}"
+            ))
+        self.header = header
+        self.seen_fields |= header.fields
+        return repeated
+
+    def _stubs_by_row(self, table: Table, headers: dict[int, Header]) -> dict[int, tuple[int, ...]]:
+        """Stub columns to glue, worked out per run of rows under one header."""
+        result: dict[int, tuple[int, ...]] = {}
+        header, segment = self.header, []
+
+        def close() -> None:
+            if header and segment:
+                stubs = stub_columns([table.rows[i].texts for i in segment], header.width)
+                result.update({i: stubs for i in segment})
+
+        for i in range(len(table.rows)):
+            if i in headers:
+                close()
+                header, segment = headers[i], []
+            else:
+                segment.append(i)
+                result[i] = ()
+        close()
+        return result
+
+    def _skip_table(self, table: Table) -> None:
+        rows = [row for row in table.rows if not self._is_blank(row)]
+        self.counts.rows += len(table.rows)
+        self.counts.blank += len(table.rows) - len(rows)
+        self.counts.dropped += len(rows)
+        if rows:
+            first = " | ".join(text for text in rows[0].texts if text.strip())
+            self.issues.append(PlanIssue(
+                "skipped_table",
+                f"table {table.index} ({len(rows)} rows) has no action or recommendation column; "
+                f"not converted (first row: {first[:80]!r})",
+            ))
+
+    @staticmethod
+    def _is_blank(row: Row) -> bool:
+        return not any(ch.isalnum() for text in row.texts for ch in text)
+
+    # -- rows -----------------------------------------------------------------
+
+    def read_row(self, row: Row, table: Table, after_break: bool, stubs: tuple[int, ...]) -> None:
+        assert self.header is not None
+        if self.context.changed:  # new text above: nothing before it continues
+            self.group, self.last = None, None
+            self.context.changed = False
+        by_field, extra, merged = self._cells_by_field(row, stubs)
+        if self._is_section(row, by_field, extra):
+            self.counts.sections += 1
+            self.context.section = next(iter(by_field.values()), None) or next(iter(extra.values()))
+            self.group, self.last = None, None
+            return
+
+        section = by_field.pop("section", "")
+        if section and section != self.context.section:
+            self.context.section = section
+            self.group = None
+        ref = by_field.pop("recommendation_ref", "")
+        recommendation = by_field.pop("recommendation", "")
+        report_refs = by_field.pop("report_refs", "")
+        action = by_field.get("action", "")
+        last = self.last
+        new_group = self._starts_group(ref, recommendation, last)
+        # A row cut by a page break: no lead or date of its own, and text that
+        # starts mid-sentence somewhere.
+        wrapped = after_break or mid_sentence(recommendation)
+        split_tail = after_break and not by_field.get("lead") and not by_field.get("timescale") and any(
+            mid_sentence(text) for text in (recommendation, *(by_field.get(name, "") for name in PROSE_FIELDS))
+        )
+
+        if not new_group and (recommendation or report_refs) and self.group is not None:
+            self.group.text = _append(self.group.text, recommendation, _joiner(self.group.text, recommendation))
+            self.group.report_refs = _append(self.group.report_refs, report_refs, ", ")
+            recommendation = report_refs = ""
+
+        if not action:
+            if new_group:
+                self._new_item(row, table, by_field, extra, merged, ref, recommendation, report_refs, True)
+                self.last.waiting_for_action = True
+                self.counts.items += 1
+            elif last is not None:
+                self._continue(last, by_field, extra)
+                self.counts.continuations += 1
+            else:
+                self.counts.dropped += 1
+                text = " | ".join(t for t in row.texts if t.strip())
+                self.issues.append(PlanIssue(
+                    "dropped_row", f"table {table.index} row {row.index}: no action and nothing to continue: {text[:80]!r}"
+                ))
+            return
+
+        if last is not None and not new_group and self._continues(action, last, wrapped, split_tail):
+            self._continue(last, by_field, extra)
+            self.counts.continuations += 1
+        elif last is not None and last.waiting_for_action and not new_group:
+            self._continue(last, by_field, extra)
+            last.waiting_for_action = False
+            self.counts.continuations += 1
+        else:
+            if after_break and last is not None:
+                self._carry_split_cells(last, by_field)
+            self._new_item(row, table, by_field, extra, merged, ref, recommendation, report_refs, new_group)
+            self.counts.items += 1
+
+    def _cells_by_field(self, row: Row, stubs: tuple[int, ...]):
+        header = self.header
+        texts = align(row.texts, header.width, stubs)
+        last_column = header.columns[-1]
+        if last_column.field is None and last_column.heading.startswith("column ") and texts[-1].strip() and not texts[0].strip():
+            # Text under a trailing column with no heading while the first cell is
+            # empty: the converter shifted this row one cell right.
+            texts = texts[1:] + [""]
+        merged_cells = align(["1" if c.merged_from_above else "" for c in row.cells], header.width, ())
+        headings = [normalise_heading(column.heading) for column in header.columns]
+        # OCR can fuse a repeated header into the first data row: drop the heading words.
+        echoes = sum(1 for text, h in zip(texts, headings) if text and normalise_heading(text) == h)
+        by_field: dict[str, str] = {}
+        extra: dict[str, str] = {}
+        merged: set[str] = set()
+        for column, text, heading, was_merged in zip(header.columns, texts, headings, merged_cells):
+            text = text.strip()
+            if echoes >= 2 and text:
+                if normalise_heading(text) == heading:
+                    continue
+                if text.lower().startswith(column.heading.lower()):
+                    text = text[len(column.heading):].strip()
+            if column.field and was_merged:
+                merged.add(column.field)
+            if not text:
+                continue
+            if column.field:
+                by_field[column.field] = _append(by_field.get(column.field), text)
+            else:
+                extra[column.heading] = _append(extra.get(column.heading), text)
+        for cell in row.cells:
+            if cell.fill:
+                by_field.setdefault("_fill", cell.fill)
+        return by_field, extra, merged
+
+    def _is_section(self, row: Row, by_field: dict[str, str], extra: dict[str, str]) -> bool:
+        values = [(f, t) for f, t in by_field.items() if not f.startswith("_")] + [(None, t) for t in extra.values()]
+        if len(values) != 1:
+            return False
+        field_name, text = values[0]
+        if mid_sentence(text):
+            return False
+        if len(row.cells) == 1 and self.header.width > 1:  # one cell spanning the row
+            return True
+        return field_name in (None, "section", "recommendation", "recommendation_ref", "action") and looks_like_title(text)
+
+    def _starts_group(self, ref: str, recommendation: str, last: Draft | None) -> bool:
+        can_continue = last is not None and self.group is not None
+        if ref:
+            return not (can_continue and ref == self.group.ref)  # a repeated number: same one
+        if not recommendation:
+            return False
+        numbered = starts_with_number(recommendation)
+        if can_continue and not numbered:
+            seen_numbered, seen = self.numbered_recommendations
+            if mid_sentence(recommendation) or (seen >= 2 and seen_numbered / seen >= 0.8):
+                return False
+            if "recommendation_ref" in self.header.fields:  # the number column is empty: same one
+                return False
+        self.numbered_recommendations[0] += numbered
+        self.numbered_recommendations[1] += 1
+        return True
+
+    @staticmethod
+    def _continues(action: str, last: Draft, wrapped: bool, split_tail: bool) -> bool:
+        """Is this row's action the rest of the last item's action?
+
+        ``wrapped``: the row follows a page break, or its recommendation cell goes
+        on mid-sentence, so the row may be the second half of the one above.
+        """
+        if starts_with_number(action) or last.waiting_for_action:
+            return False
+        if split_tail:
+            return True
+        return (wrapped or mid_sentence(action)) and unterminated(last.fields.get("action"))
+
+    def _carry_split_cells(self, last: Draft, by_field: dict[str, str]) -> None:
+        """A new row after a page break whose prose cells start mid-sentence: those
+        cells are the tail of the last item's cells, not this row's."""
+        for name in PROSE_FIELDS:
+            text = by_field.get(name)
+            if name != "action" and text and mid_sentence(text) and last.fields.get(name):
+                last.fields[name] = _append(last.fields[name], text, _joiner(last.fields[name], text))
+                del by_field[name]
+
+    def _continue(self, last: Draft, by_field: dict[str, str], extra: dict[str, str]) -> None:
+        for name, text in by_field.items():
+            if name == "_fill":
+                last.fills.append(text)
+                continue
+            before = last.fields.get(name)
+            joiner = " " if name in ("lead", "timescale") else _joiner(before, text)
+            last.fields[name] = _append(before, text, joiner)
+        for heading, text in extra.items():
+            before = last.extra.get(heading)
+            last.extra[heading] = _append(before, text, _joiner(before, text))
+
+    def _new_item(self, row, table, by_field, extra, merged, ref, recommendation, report_refs, new_group) -> None:
+        if new_group or self.group is None:
+            number, text = split_number(recommendation) if recommendation else (None, None)
+            if not (ref or recommendation or report_refs):
+                self.group = Group(ref=self.context.recommendation_ref, text=self.context.recommendation)
+            else:
+                self.group = Group(ref=ref or number, text=text or None, report_refs=report_refs or None)
+            first_in_group = True
+        else:
+            first_in_group = False
+        fill = by_field.pop("_fill", None)
+        draft = Draft(
+            fields=by_field, extra=extra, group=self.group, section=self.context.section,
+            table=table.index, row=row.index, page=row.page or table.page,
+            logical_table=self.logical_table, first_in_group=first_in_group,
+            context_outcome=self.context.outcome, fills=[fill] if fill else [],
+            merged_from_above=merged,
+        )
+        self.drafts.append(draft)
+        self.last = draft
+
+
+def _joiner(before: str | None, text: str) -> str:
+    """A space inside a sentence cut in two, a line break between paragraphs."""
+    return " " if mid_sentence(text) or unterminated(before) else "\n"
+
+
+def _append(before: str | None, text: str | None, joiner: str = "\n") -> str | None:
+    if not text:
+        return before
+    return f"{before}{joiner}{text}" if before else text

@@ -1,0 +1,45 @@
+"""RAG rating and state from the words of a progress or status cell."""
+
+from __future__ import annotations
+
+import re
+
+from ..schema import Status
+
+# RAG words count when written in capitals anywhere ("... GREEN. Compliance") or
+# at the start of the cell in any case ("Green – completed"); "red" inside
+# prose ("reduced", "a red flag") must not.
+_RAG_CAPS = re.compile(r"\b(RED|AMBER|GREEN)\b")
+_RAG_LEADING = re.compile(r"^\W*(red|amber|green)\b", re.I)
+_STATES = [
+    ("not_started", re.compile(r"\b(not yet due|not started|not yet started|deferred)\b", re.I)),
+    ("unknown", re.compile(r"\bevidence not yet reported\b", re.I)),
+    ("complete", re.compile(r"\b(completed?|achieved|done|closed)\b", re.I)),
+    ("in_progress", re.compile(r"\b(on-?going|underway|under way|in progress|started|partially)\b", re.I)),
+]
+_LEAD_IN = 60  # state words must come early: later prose mentions "completed" in passing
+
+
+def parse_status(text: str | None, fill_rag: str | None = None) -> Status:
+    """Status of an item from its progress / status text and a cell colour's RAG."""
+    flat = " ".join((text or "").split())
+    if not flat and fill_rag is None:
+        return Status()
+    rag = fill_rag
+    raw_parts: list[str] = []
+    if rag is None:
+        found = _RAG_LEADING.search(flat) or _RAG_CAPS.search(flat)
+        if found:
+            rag = found.group(1).lower()
+            raw_parts.append(found.group(1))
+    state = None
+    head = flat[:_LEAD_IN]
+    # The first state word wins: "Ongoing ... Deferred" is in progress.
+    matches = [(found.start(), name, found.group(0)) for name, pattern in _STATES if (found := pattern.search(head))]
+    if matches:
+        _, state, words = min(matches)
+        raw_parts.append(words)
+    if state is None and flat:
+        state = "complete" if rag == "green" and re.search(r"complet|achiev", flat, re.I) else "unknown"
+    raw = " ".join(dict.fromkeys(raw_parts)) or None
+    return Status(raw=raw, rag=rag, state=state)

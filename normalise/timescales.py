@@ -1,0 +1,171 @@
+"""Read a timescale cell ("End of April 2013.", "31/02/2013", "Within 3 months") into
+a kind and a due date.
+
+Deterministic rules first (they are exact and fast, and dateparser guesses where
+we must not: it swaps impossible day/month pairs and reads "2012/13" as a date);
+dateparser only for what the rules do not recognise, with its settings pinned so
+the result never depends on today's date. Always day-first; a month alone is due
+on its last day; a cell naming several dates is due on the latest of them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from ..schema import Timescale
+
+_MONTH_NAMES = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th)?"
+
+_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})\b")
+_ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s*{_YEAR}\b", re.I)
+_FY_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?P<start>(?:19|20)\d{2})\s*[/\-~]\s*(?P<end>\d{2}|\d{4})\b", re.I)
+_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?P<year>(?:19|20)\d{2})\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:within\s+)?(?P<n>\d+|one|two|three|four|six|nine|twelve|eighteen)\s+(?P<working>working\s+)?"
+    r"(?P<unit>day|week|month|year)s?\b",
+    re.I,
+)
+_IMMEDIATE = re.compile(r"\bimmediate(ly)?\b|\bwith immediate effect\b|\bforthwith\b", re.I)
+_ONGOING = re.compile(
+    r"\b(on-?going|continuous(ly)?|continual|monthly|quarterly|weekly|annually|termly|"
+    r"bi-?monthly|fortnightly|as required|throughout)\b",
+    re.I,
+)
+_DONE = re.compile(r"^\W*(completed?|achieved|done|in place)\W*$", re.I)
+
+
+def _year(text: str) -> int:
+    text = text.lstrip("'")
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _fy_quarter_end(quarter: int, start_year: int) -> date:
+    """UK financial year: Q1 = April-June ... Q4 = January-March of the next year."""
+    if quarter == 4:
+        return date(start_year + 1, 3, 31)
+    return _month_end(start_year, 3 + quarter * 3)
+
+
+class _Found:
+    """Dates found in a cell: (position, kind, due or None for an impossible date)."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[int, str, date | None]] = []
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, match: re.Match) -> bool:
+        start, end = match.span()
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def add(self, match: re.Match, kind: str, due: date | None) -> None:
+        self.spans.append(match.span())
+        self.parts.append((match.start(), kind, due))
+
+
+def _find_dates(text: str) -> _Found:
+    found = _Found()
+    for match in _ISO_DATE.finditer(text):
+        found.add(match, *_checked(int(match["year"]), int(match["month"]), int(match["day"])))
+    for match in _NUMERIC_DATE.finditer(text):
+        if found.free(match):
+            found.add(match, *_checked(_year(match["year"]), int(match["month"]), int(match["day"])))
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(text):
+            if found.free(match):
+                month = _MONTH_NAMES[match["month"].lower()[:3]]
+                found.add(match, *_checked(_year(match["year"]), month, int(match["day"])))
+    for match in _FY_QUARTER.finditer(text):
+        if found.free(match):
+            found.add(match, "quarter", _fy_quarter_end(int(match["q"]), int(match["start"])))
+    for match in _QUARTER.finditer(text):
+        if found.free(match):
+            quarter = int(match["q"])
+            found.add(match, "quarter", _month_end(int(match["year"]), quarter * 3))
+    for match in _MONTH_YEAR.finditer(text):
+        if found.free(match):
+            month = _MONTH_NAMES[match["month"].lower()[:3]]
+            found.add(match, "month", _month_end(_year(match["year"]), month))
+    return found
+
+
+def _checked(year: int, month: int, day: int) -> tuple[str, date | None]:
+    try:
+        return "date", date(year, month, day)
+    except ValueError:
+        return "invalid", None
+
+
+def parse_timescale(raw: str | None) -> Timescale:
+    """Kind and due date of a timescale cell; ``raw`` is kept as written."""
+    text = (raw or "").strip()
+    if not text:
+        return Timescale(raw=raw or None, kind="missing", due=None)
+    return _parse(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Timescale:
+    flat = " ".join(text.split())
+    found = _find_dates(flat)
+    firm = [(kind, due) for _, kind, due in found.parts if due is not None]
+    if firm:
+        kind, due = max(firm, key=lambda part: part[1])
+        return Timescale(raw=text, kind=kind, due=due)
+    if found.parts:  # only impossible dates such as 31/02/2013
+        return Timescale(raw=text, kind="invalid", due=None)
+    if _IMMEDIATE.search(flat):
+        return Timescale(raw=text, kind="immediate", due=None)
+    if _RELATIVE.search(flat):
+        return Timescale(raw=text, kind="relative", due=None)
+    if _ONGOING.search(flat):
+        return Timescale(raw=text, kind="ongoing", due=None)
+    fallback = _dateparser_due(flat)
+    if fallback is not None:
+        return Timescale(raw=text, kind="date", due=fallback)
+    return Timescale(raw=text, kind="unknown", due=None)
+
+
+def says_done(raw: str | None) -> bool:
+    """A timescale cell that only says the action is done ("Completed.")."""
+    return bool(raw and _DONE.match(raw.strip()))
+
+
+_DATEPARSER_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "last",
+    "PREFER_DATES_FROM": "future",
+    "RELATIVE_BASE": datetime(2000, 1, 1),
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+}
+
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=_DATEPARSER_SETTINGS)
+
+
+def _dateparser_due(text: str) -> date | None:
+    """Full dates in forms the rules do not cover ("June 14 2012", "the 3rd of May 2012")."""
+    if not re.search(r"\d", text) or len(text) > 60:
+        return None
+    result = _date_parser().get_date_data(text)
+    return result.date_obj.date() if result and result.date_obj else None

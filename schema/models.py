@@ -1,0 +1,107 @@
+"""Schema v1 of actionplan's JSON: the public interface other systems read.
+
+Field names here are a contract. Add fields with defaults if you must; never
+rename or remove one without bumping ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+TimescaleKind = Literal[
+    "date", "month", "quarter", "relative", "immediate", "ongoing", "invalid", "unknown", "missing"
+]
+Rag = Literal["red", "amber", "green"]
+State = Literal["complete", "in_progress", "not_started", "unknown"]
+Severity = Literal["error", "warning"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceDocument(_Model):
+    path: str = Field(description="The input file as given.")
+    format: Literal["pdf", "docx", "text"]
+    sha256: str = Field(description="SHA-256 of the input file's bytes.")
+    pages: int | None = Field(None, description="Page count where the format has pages.")
+
+
+class SourceLocation(_Model):
+    page: int | None = Field(None, description="1-based page, null where the format has none.")
+    table: int = Field(description="1-based table in the document, as the extractor found it.")
+    row: int = Field(description="1-based row within that table where the item starts.")
+
+
+class Lead(_Model):
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+
+
+class Timescale(_Model):
+    raw: str | None = Field(None, description="The cell exactly as written (markup removed).")
+    kind: TimescaleKind
+    due: date | None = Field(None, description="The deadline, when one can be fixed.")
+
+
+class Status(_Model):
+    raw: str | None = Field(None, description="The words the status was read from.")
+    rag: Rag | None = None
+    state: State | None = None
+
+
+class ActionItem(_Model):
+    id: str = Field(description="Unique within the plan and stable across runs of the same file.")
+    section: str | None = None
+    recommendation_ref: str | None = None
+    recommendation: str | None = None
+    action_ref: str | None = None
+    action: str = Field(min_length=1)
+    outcome: str | None = None
+    leads: list[Lead] = Field(default_factory=list)
+    lead_raw: str | None = None
+    timescale: Timescale
+    status: Status = Field(default_factory=Status)
+    progress: str | None = None
+    monitoring: str | None = None
+    report_refs: list[str] = Field(default_factory=list)
+    extra: dict[str, str] = Field(
+        default_factory=dict, description="Text of columns whose heading maps to no field, by heading."
+    )
+    source: SourceLocation
+
+
+class ValidationIssue(_Model):
+    item_id: str | None = Field(None, description="The item concerned; null for plan-level issues.")
+    field: str | None = None
+    code: str = Field(description="Stable snake_case code; see the README's table of codes.")
+    severity: Severity
+    message: str
+
+
+class RowCounts(_Model):
+    """Where every source table row went: nothing is lost silently."""
+
+    rows: int = 0
+    items: int = 0
+    headers: int = 0
+    sections: int = 0
+    continuations: int = 0
+    dropped: int = 0
+    blank: int = 0
+
+
+class ActionPlan(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: SourceDocument
+    title: str | None = None
+    as_of: date | None = Field(None, description="'Progress as at' / version date the document states.")
+    items: list[ActionItem] = Field(default_factory=list)
+    issues: list[ValidationIssue] = Field(default_factory=list)
+    rows: RowCounts = Field(default_factory=RowCounts)
