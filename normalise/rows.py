@@ -111,7 +111,7 @@ class RowReader:
         segment_stubs = self._stubs_by_row(table, headers)
         after_break = table.after_page_break
         for i, row in enumerate(table.rows):
-            self.counts.rows += 1
+            self.counts.total += 1
             if self._is_blank(row):
                 self.counts.blank += 1
             elif first_header is not None and i < first_header:
@@ -186,7 +186,7 @@ class RowReader:
 
     def _skip_table(self, table: Table) -> None:
         rows = [row for row in table.rows if not self._is_blank(row)]
-        self.counts.rows += len(table.rows)
+        self.counts.total += len(table.rows)
         self.counts.blank += len(table.rows) - len(rows)
         self.counts.dropped += len(rows)
         if rows:
@@ -209,7 +209,7 @@ class RowReader:
             self.group, self.last = None, None
             self.context.changed = False
         by_field, extra, merged = self._cells_by_field(row, stubs)
-        if self._is_section(row, by_field, extra):
+        if self._is_section(row, by_field, extra, after_break):
             self.counts.sections += 1
             self.context.section = next(iter(by_field.values()), None) or next(iter(extra.values()))
             self.group, self.last = None, None
@@ -301,7 +301,7 @@ class RowReader:
                 by_field.setdefault("_fill", cell.fill)
         return by_field, extra, merged
 
-    def _is_section(self, row: Row, by_field: dict[str, str], extra: dict[str, str]) -> bool:
+    def _is_section(self, row: Row, by_field: dict[str, str], extra: dict[str, str], after_break: bool) -> bool:
         values = [(f, t) for f, t in by_field.items() if not f.startswith("_")] + [(None, t) for t in extra.values()]
         if len(values) != 1:
             return False
@@ -310,7 +310,13 @@ class RowReader:
             return False
         if len(row.cells) == 1 and self.header.width > 1:  # one cell spanning the row
             return True
-        return field_name in (None, "section", "recommendation", "recommendation_ref", "action") and looks_like_title(text)
+        # A merged theme row's text lands in any column of a text conversion; a lone
+        # short line under a date or notes heading is the tail of that cell instead,
+        # and after a page break even a lone lead is the rest of the one above.
+        title_columns = {None, "section", "recommendation", "recommendation_ref", "action"}
+        if not after_break:
+            title_columns.add("lead")
+        return field_name in title_columns and looks_like_title(text)
 
     def _starts_group(self, ref: str, recommendation: str, last: Draft | None) -> bool:
         can_continue = last is not None and self.group is not None

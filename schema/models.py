@@ -88,7 +88,7 @@ class ValidationIssue(_Model):
 class RowCounts(_Model):
     """Where every source table row went: nothing is lost silently."""
 
-    rows: int = 0
+    total: int = 0
     items: int = 0
     headers: int = 0
     sections: int = 0

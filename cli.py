@@ -1,0 +1,82 @@
+"""The ``actionplan`` command: a thin layer over the library.
+
+Exit codes (documented in the README):
+  0  every file converted
+  2  some files could not be read (the others were still converted)
+  3  bad usage (no input files found, unknown option)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import DocumentLoadError, extract
+from .files import find_plans, output_names, write_atomic
+from .schema import ActionPlan, json_schema_text
+
+EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 2, 3
+
+app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True)
+stdout = Console()
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+@app.command("extract")
+def extract_command(
+    paths: List[Path] = typer.Argument(..., help="Plan files, or folders to search for them."),
+    outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the JSON files."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of a failing file."),
+) -> None:
+    """Convert plans to JSON, one OUTDIR/<stem>.json per input, and print a summary."""
+    inputs = find_plans(paths)
+    if not inputs:
+        stderr.print("error: no plan files found (supported: .txt, .md, .tsv)")
+        raise typer.Exit(EXIT_USAGE)
+    names = output_names(inputs)
+    summary = Table("file", "items", "no lead", "no timescale", "issues", title="actionplan extract")
+    summary.columns[0].overflow = "fold"
+    failed = 0
+    for path in inputs:
+        try:
+            plan = extract(path)
+        except DocumentLoadError as error:
+            failed += 1
+            stderr.print(f"error: {error}", markup=False, highlight=False)
+            summary.add_row(str(path), "-", "-", "-", "unreadable")
+            continue
+        except Exception as error:  # a defect in actionplan: say so, keep the batch going
+            if debug:
+                raise
+            failed += 1
+            stderr.print(f"error: {path}: internal error {type(error).__name__}: {error} (rerun with --debug)",
+                         markup=False, highlight=False)
+            summary.add_row(str(path), "-", "-", "-", "failed")
+            continue
+        write_atomic(outdir / names[path], plan.model_dump_json(indent=2) + "\n")
+        summary.add_row(str(path), *map(str, _counts(plan)))
+    stdout.print(summary)
+    raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_OK)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the output (schema_version 1)."""
+    typer.echo(json_schema_text(), nl=False)
+
+
+def _counts(plan: ActionPlan) -> tuple[int, int, int, int]:
+    codes = [issue.code for issue in plan.issues]
+    return len(plan.items), codes.count("missing_lead"), codes.count("missing_timescale"), len(codes)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,53 @@
+from pathlib import Path
+
+import pytest
+
+from actionplan.errors import DocumentLoadError
+from actionplan.extract import load
+from actionplan.extract.base import Paragraph, Table
+from actionplan.extract.text import parse
+
+
+def test_tab_rows_and_page_breaks():
+    blocks = parse("# Title\n\nA\tB\n1\t2\n\nA\tB\n3\t4\n")
+    assert isinstance(blocks[0], Paragraph) and (blocks[0].kind, blocks[0].level) == ("heading", 1)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [[row.texts for row in t.rows] for t in tables] == [[["A", "B"], ["1", "2"]], [["A", "B"], ["3", "4"]]]
+    assert [t.after_page_break for t in tables] == [False, True]
+    assert [row.index for row in tables[1].rows] == [1, 2]
+
+
+def test_cells_lose_markup_but_keep_breaks():
+    table = parse("<p>a</p><p>b</p>\t<b>Lead</b>\n")[0]
+    assert table.rows[0].texts == ["a\nb", "Lead"]
+
+
+def test_markdown_pipe_table():
+    table = parse("| Action | Lead |\n|---|---|\n| Do it | Sue |\n")[0]
+    assert [row.texts for row in table.rows] == [["Action", "Lead"], ["Do it", "Sue"]]
+
+
+def test_bold_lines_joined_by_hard_breaks():
+    blocks = parse("**OFSTED INSPECTION  \nACTION PLAN**\n\nbody text\n- a bullet\n")
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("OFSTED INSPECTION ACTION PLAN", "bold"), ("body text", "body"), ("• a bullet", "body")
+    ]
+
+
+def test_windows_1252_text(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes("Action\tLead\r\nPay the \x93fee\x94 of \xa3100\tSue\r\n".encode("latin-1"))
+    table = load(plan).tables[0]
+    assert table.rows[1].texts == ["Pay the \u201cfee\u201d of \u00a3100", "Sue"]
+
+
+def test_binary_file_is_a_clear_error(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(b"\x00\x01\x02PK")
+    with pytest.raises(DocumentLoadError, match="plan.txt: not a text file"):
+        load(plan)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DocumentLoadError, match="no such file"):
+        load(tmp_path / "nope.txt")

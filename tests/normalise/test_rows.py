@@ -1,0 +1,92 @@
+"""Row-level decisions on small tables written as text: stitching, sections, merges."""
+
+from pathlib import Path
+
+from actionplan.extract.base import Document
+from actionplan.extract.text import parse
+from actionplan.normalise import build_plan
+
+
+def plan_of(text: str):
+    document = Document(path=Path("inline.txt"), format="text", blocks=parse(text))
+    return build_plan(document, sha256="0" * 64)
+
+
+HEADER = "Recommendation\tAction\tLead\tTimescale\tProgress"
+
+
+def test_row_split_by_page_break_with_repeated_header_is_one_item():
+    plan = plan_of(
+        f"{HEADER}\n1. Improve the\tA guidance note will remind staff of the\tSue Burns\tJune 2012\tUnderway\n\n"
+        f"{HEADER}\nquality of plans\trequirement to record views.\t\t\t\n"
+    )
+    assert len(plan.items) == 1
+    item = plan.items[0]
+    assert item.recommendation == "Improve the quality of plans"
+    assert item.action == "A guidance note will remind staff of the requirement to record views."
+    assert plan.rows.model_dump() == {"total": 4, "items": 1, "headers": 2, "sections": 0, "continuations": 1,
+                                      "dropped": 0, "blank": 0}
+
+
+def test_numbered_action_after_page_break_is_a_new_item():
+    plan = plan_of(
+        f"{HEADER}\n1. Improve plans\t1.1. Review plans.\tSue Burns\tJune 2012\t\n\n"
+        f"{HEADER}\n\t1.2. Audit plans.\tKen Hall\tJuly 2012\t\n"
+    )
+    assert [(i.recommendation_ref, i.action_ref) for i in plan.items] == [("1", "1.1"), ("1", "1.2")]
+
+
+def test_section_rows_and_trailing_progress_rows():
+    plan = plan_of(
+        f"{HEADER}\n\t\tLooked After Children\t\t\n"
+        "1. Improve plans\tReview plans.\tSue Burns\tJune 2012\tStarted.\n"
+        "\t\t\t\tSecond progress note.\n"
+    )
+    assert len(plan.items) == 1
+    assert plan.items[0].section == "Looked After Children"
+    assert plan.items[0].progress == "Started.\nSecond progress note."
+    assert plan.rows.sections == 1 and plan.rows.continuations == 1
+
+
+def test_merged_lead_and_timescale_cells_are_inherited_within_a_recommendation():
+    rows = "".join(
+        f"{n}. Issue {n}\tFirst action.\tSue Burns\tJune 2012\t\n\tSecond action.\t\t\t\n\tThird action.\t\t\t\n"
+        for n in (1, 2)
+    )
+    plan = plan_of(f"{HEADER}\n{rows}")
+    assert [i.lead_raw for i in plan.items] == ["Sue Burns"] * 6
+    assert not [i for i in plan.issues if i.code in ("missing_lead", "missing_timescale")]
+
+
+def test_a_single_empty_lead_in_a_table_of_own_leads_is_flagged():
+    rows = "".join(f"{n}. Issue\t{n}.1. Act.\tSue\tJune 2012\t\n\t{n}.2. Act.\tKen\tJuly 2012\t\n" for n in range(1, 11))
+    plan = plan_of(f"{HEADER}\n{rows}\t10.3. Act.\t\tJuly 2012\t\n")
+    assert [i.code for i in plan.issues] == ["missing_lead"]
+
+
+def test_stub_columns_are_glued_back():
+    plan = plan_of(
+        "Recommendation\tAction\tOutcome\tLead\n"
+        "8.\tEnsure thresholds\tConsult staff.\t•\tBetter CAF use.\tPaul Cook\n"
+    )
+    item = plan.items[0]
+    assert (item.recommendation_ref, item.recommendation, item.outcome, item.lead_raw) == (
+        "8", "Ensure thresholds", "Better CAF use.", "Paul Cook")
+
+
+def test_table_without_action_column_is_skipped_and_reported():
+    plan = plan_of("Overall Effectiveness\tAdequate\nCapacity\tGood\n")
+    assert plan.items == []
+    assert [i.code for i in plan.issues] == ["skipped_table"]
+    assert plan.rows.dropped == 2
+
+
+def test_recommendation_from_text_above_the_table():
+    plan = plan_of(
+        "Plan title\n\nRecommendation No. 3 - for immediate improvement\n\nEnsure children are seen.\n\n"
+        "Outcome: what difference will these actions make?\n\n- Better assessments.\n\n"
+        "What we will do\tBy when\tLead\n1. Brief managers.\tMay 2013.\tSMcL\n"
+    )
+    item = plan.items[0]
+    assert (item.recommendation_ref, item.recommendation, item.outcome) == ("3", "Ensure children are seen.", "• Better assessments.")
+    assert plan.title == "Plan title"

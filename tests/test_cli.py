@@ -1,0 +1,67 @@
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+import actionplan
+from actionplan.cli import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, app
+from actionplan.schema import json_schema_text
+
+runner = CliRunner()
+
+
+def test_extract_folder_writes_one_json_per_plan(tmp_path):
+    result = runner.invoke(app, ["extract", "samples", "-o", str(tmp_path)])
+    assert result.exit_code == EXIT_OK, result.output
+    written = sorted(p.name for p in tmp_path.glob("*.json"))
+    assert "southend-2012.json" in written and "sunderland-2013.json" in written
+    southend = json.loads((tmp_path / "southend-2012.json").read_text())
+    assert southend == json.loads(actionplan.extract("samples/southend-2012.txt").model_dump_json())
+    assert "southend-2012.txt" in result.output and "45" in result.output
+
+
+def test_bad_file_is_one_line_and_the_batch_goes_on(tmp_path):
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    good = tmp_path / "plan.txt"
+    shutil.copy("samples/stockton-2013.txt", good)
+    result = runner.invoke(app, ["extract", str(bad), str(good), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert f"error: {bad}: not a text file (binary content)" in result.output
+    assert "Traceback" not in result.output
+    assert (tmp_path / "out" / "plan.json").exists()
+
+
+def test_unsupported_suffix_names_the_fix(tmp_path):
+    odd = tmp_path / "plan.xyz"
+    odd.write_text("x")
+    result = runner.invoke(app, ["extract", str(odd), "-o", str(tmp_path)])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert "unsupported file type '.xyz'; supported:" in result.output
+
+
+def test_empty_folder_is_bad_usage(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == EXIT_USAGE
+    assert "no plan files found" in result.output
+
+
+def test_same_stem_in_two_formats_does_not_overwrite(tmp_path):
+    (tmp_path / "in").mkdir()
+    shutil.copy("samples/stockton-2013.txt", tmp_path / "in" / "plan.txt")
+    shutil.copy("samples/stockton-2013.txt", tmp_path / "in" / "plan.md")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_OK
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["plan.md.json", "plan.txt.json"]
+
+
+def test_schema_command_prints_the_published_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert result.output == json_schema_text()
+
+
+def test_every_command_has_help():
+    for command in ("extract", "schema"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and len(result.output) > 50

@@ -1,0 +1,34 @@
+"""The layering: cli -> library -> extract / normalise -> schema. Checked on the imports."""
+
+import ast
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def imports_of(folder: str) -> set[str]:
+    names = set()
+    for path in (REPO / folder).glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names.add(("." * node.level) + (node.module or ""))
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_schema_imports_no_other_layer():
+    assert not {n for n in imports_of("schema") if n.startswith("..")}
+
+
+def test_extractors_do_not_know_the_normaliser():
+    assert not {n for n in imports_of("extract") if "normalise" in n or "cli" in n}
+
+
+def test_nothing_below_the_cli_prints_or_exits():
+    for folder in ("extract", "normalise", "schema"):
+        names = imports_of(folder)
+        assert not names & {"typer", "rich", "click"}, folder
+        for path in (REPO / folder).glob("*.py"):
+            source = path.read_text(encoding="utf-8")
+            assert "print(" not in source and "sys.exit" not in source, path
