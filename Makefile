@@ -19,7 +19,7 @@ schema:  ## regenerate schema/actionplan.schema.json from the pydantic models
 	actionplan schema > schema/actionplan.schema.json
 
 bench:  ## speed and memory figures (filled in by the PDF / DOCX / batch work)
-	$(PYTHON) -m benchmarks
+	$(PYTHON) tests/benchmarks/bench.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache build *.egg-info
