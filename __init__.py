@@ -27,6 +27,8 @@ def extract(path: str | Path) -> ActionPlan:
     """
     path = Path(path)
     document = load(path)
+    if not document.tables:
+        raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     return build_plan(document, sha256)
 

@@ -15,8 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import DocumentLoadError, extract
-from .files import find_plans, output_names, write_atomic
+from . import SUPPORTED_SUFFIXES, DocumentLoadError, extract
+from .files import find_plans, write_atomic
 from .schema import ActionPlan, json_schema_text
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 2, 3
@@ -32,16 +32,18 @@ def extract_command(
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the JSON files."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of a failing file."),
 ) -> None:
-    """Convert plans to JSON, one OUTDIR/<stem>.json per input, and print a summary."""
-    inputs = find_plans(paths)
-    if not inputs:
-        stderr.print("error: no plan files found (supported: .txt, .md, .tsv)")
+    """Convert plans to JSON, one OUTDIR/<stem>.json per input, and print a summary.
+
+    Folders are searched recursively and their layout kept below OUTDIR.
+    """
+    names = find_plans(paths)
+    if not names:
+        stderr.print(f"error: no plan files found (supported: {', '.join(SUPPORTED_SUFFIXES)})")
         raise typer.Exit(EXIT_USAGE)
-    names = output_names(inputs)
     summary = Table("file", "items", "no lead", "no timescale", "issues", title="actionplan extract")
     summary.columns[0].overflow = "fold"
     failed = 0
-    for path in inputs:
+    for path in names:
         try:
             plan = extract(path)
         except DocumentLoadError as error:

@@ -10,24 +10,26 @@ from pathlib import Path
 from .extract import SUPPORTED_SUFFIXES
 
 
-def find_plans(paths: list[Path]) -> list[Path]:
-    """Files to convert: files as given, folders walked for supported suffixes, in order."""
-    found: list[Path] = []
+def find_plans(paths: list[Path]) -> dict[Path, str]:
+    """Files to convert, each with the name of its JSON output.
+
+    A file given directly writes ``<stem>.json``; files found in a folder keep
+    their place below it (``samples/docx/x.docx`` -> ``docx/x.json``). Where two
+    inputs would still write the same name (``plan.txt`` and ``plan.md`` side by
+    side) both keep their suffix: ``plan.txt.json``, ``plan.md.json``.
+    """
+    found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES):
+                found.setdefault(file, file.relative_to(path).with_suffix(""))
         else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def output_names(inputs: list[Path]) -> dict[Path, str]:
-    """``<stem>.json`` per input, or ``<name>.json`` where two inputs share a stem
-    (southend.txt and southend.docx in one batch must not overwrite each other)."""
-    stems = Counter(path.stem for path in inputs)
-    return {path: f"{path.stem if stems[path.stem] == 1 else path.name}.json" for path in inputs}
+            found.setdefault(path, Path(path.stem))
+    counts = Counter(found.values())
+    return {
+        file: (f"{name}.json" if counts[name] == 1 else f"{name.with_name(file.name)}.json")
+        for file, name in found.items()
+    }
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -9,10 +9,15 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DocumentLoadError, UnsupportedFormat
-from . import text
+from . import docx, text
 from .base import Cell, Document, Paragraph, Row, Table
 
-_EXTRACTORS: dict[str, Callable[[Path], Document]] = {suffix: text.extract for suffix in text.SUFFIXES}
+_EXTRACTORS: dict[str, Callable[[Path], Document]] = {
+    **{suffix: text.extract for suffix in text.SUFFIXES},
+    **{suffix: docx.extract for suffix in docx.SUFFIXES},
+    # Recognised so the user is told how to fix it rather than "unsupported".
+    ".doc": docx.extract,
+}
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
 

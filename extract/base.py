@@ -71,6 +71,9 @@ class Document:
     pages: int | None = None
     # Metadata stated by the file itself (e.g. DOCX core properties).
     title: str | None = None
+    # Whether a page break in this source can cut a table row in two (PDF and its
+    # text conversions: yes; a Word file keeps each row whole in its XML: no).
+    pages_cut_rows: bool = True
 
     @property
     def tables(self) -> list[Table]:

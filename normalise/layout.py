@@ -17,8 +17,14 @@ _LONG_HEADING = 60  # longer than any real heading: text that only sits in a hea
 
 @dataclass(frozen=True)
 class Column:
-    heading: str
+    heading: str  # as written; "" where the header row leaves the column unnamed
     field: str | None  # None: the heading maps to no ActionItem field (goes to `extra`)
+    position: int = 0  # 1-based
+
+    @property
+    def key(self) -> str:
+        """The name of the column's text in `extra`."""
+        return self.heading or f"column {self.position}"
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def read_header(row: Row, headings: HeadingTable) -> Header | None:
         if text and len(text) > _LONG_HEADING:
             stray.append(text)
             text = ""
-        columns.append(Column(text or f"column {position}", field))
+        columns.append(Column(text, field, position))
     return Header(tuple(columns), tuple(stray))
 
 

@@ -67,6 +67,7 @@ class Draft:
     inherited: set[str] = field(default_factory=set)
     merged_from_above: set[str] = field(default_factory=set)
     waiting_for_action: bool = False  # a recommendation row whose actions come on the next row
+    header: Header | None = None  # the header the item was read under
 
 
 @dataclass
@@ -91,10 +92,13 @@ class RowReader:
         self.last: Draft | None = None
         self.numbered_recommendations = [0, 0]  # [numbered, all] new-group texts seen
         self.seen_fields: set[str] = set()  # every field any header in the document maps
+        self.skipped_tables: list[int] = []  # tables with no action column, by index
+        self.pages_cut_rows = True
 
     # -- blocks ---------------------------------------------------------------
 
     def read(self, document: Document) -> "RowReader":
+        self.pages_cut_rows = document.pages_cut_rows
         for block in document.blocks:
             if isinstance(block, Paragraph):
                 self.context.read_paragraph(block.text, block.kind, block.level)
@@ -109,7 +113,7 @@ class RowReader:
             self._skip_table(table)
             return
         segment_stubs = self._stubs_by_row(table, headers)
-        after_break = table.after_page_break
+        after_break = table.after_page_break and self.pages_cut_rows
         for i, row in enumerate(table.rows):
             self.counts.total += 1
             if self._is_blank(row):
@@ -118,7 +122,10 @@ class RowReader:
                 self._read_caption(row)
             elif i in headers and not self._fused_with_data(headers[i]):
                 self.counts.headers += 1
-                after_break = self._use_header(headers[i], table, row) or after_break
+                repeated = self._use_header(headers[i], table, row)
+                # A header repeated at the top of a page: the row under it may finish
+                # the one above, where the source lets pages cut rows.
+                after_break = (repeated and self.pages_cut_rows) or after_break
             else:
                 self.context.table_started()
                 self.read_row(row, table, after_break, segment_stubs.get(i, ()))
@@ -185,6 +192,7 @@ class RowReader:
         return result
 
     def _skip_table(self, table: Table) -> None:
+        self.skipped_tables.append(table.index)
         rows = [row for row in table.rows if not self._is_blank(row)]
         self.counts.total += len(table.rows)
         self.counts.blank += len(table.rows) - len(rows)
@@ -233,8 +241,11 @@ class RowReader:
         )
 
         if not new_group and (recommendation or report_refs) and self.group is not None:
-            self.group.text = _append(self.group.text, recommendation, _joiner(self.group.text, recommendation))
-            self.group.report_refs = _append(self.group.report_refs, report_refs, ", ")
+            # A merged cell's text repeated at the top of the next page is not more text.
+            if recommendation != self.group.text:
+                self.group.text = _append(self.group.text, recommendation, _joiner(self.group.text, recommendation))
+            if report_refs != self.group.report_refs:
+                self.group.report_refs = _append(self.group.report_refs, report_refs, ", ")
             recommendation = report_refs = ""
 
         if not action:
@@ -253,7 +264,9 @@ class RowReader:
                 ))
             return
 
-        if last is not None and not new_group and self._continues(action, last, wrapped, split_tail):
+        repeated_ref = bool(ref) and not new_group
+        own_date = bool(by_field.get("timescale")) and not repeated_ref
+        if last is not None and not new_group and self._continues(action, last, wrapped, split_tail, own_date):
             self._continue(last, by_field, extra)
             self.counts.continuations += 1
         elif last is not None and last.waiting_for_action and not new_group:
@@ -270,14 +283,14 @@ class RowReader:
         header = self.header
         texts = align(row.texts, header.width, stubs)
         last_column = header.columns[-1]
-        if last_column.field is None and last_column.heading.startswith("column ") and texts[-1].strip() and not texts[0].strip():
+        if not last_column.heading and texts[-1].strip() and not texts[0].strip():
             # Text under a trailing column with no heading while the first cell is
             # empty: the converter shifted this row one cell right.
             texts = texts[1:] + [""]
         merged_cells = align(["1" if c.merged_from_above else "" for c in row.cells], header.width, ())
         headings = [normalise_heading(column.heading) for column in header.columns]
         # OCR can fuse a repeated header into the first data row: drop the heading words.
-        echoes = sum(1 for text, h in zip(texts, headings) if text and normalise_heading(text) == h)
+        echoes = sum(1 for text, h in zip(texts, headings) if h and text and normalise_heading(text) == h)
         by_field: dict[str, str] = {}
         extra: dict[str, str] = {}
         merged: set[str] = set()
@@ -286,7 +299,7 @@ class RowReader:
             if echoes >= 2 and text:
                 if normalise_heading(text) == heading:
                     continue
-                if text.lower().startswith(column.heading.lower()):
+                if column.heading and text.lower().startswith(column.heading.lower()):
                     text = text[len(column.heading):].strip()
             if column.field and was_merged:
                 merged.add(column.field)
@@ -295,7 +308,7 @@ class RowReader:
             if column.field:
                 by_field[column.field] = _append(by_field.get(column.field), text)
             else:
-                extra[column.heading] = _append(extra.get(column.heading), text)
+                extra[column.key] = _append(extra.get(column.key), text)
         for cell in row.cells:
             if cell.fill:
                 by_field.setdefault("_fill", cell.fill)
@@ -336,16 +349,20 @@ class RowReader:
         return True
 
     @staticmethod
-    def _continues(action: str, last: Draft, wrapped: bool, split_tail: bool) -> bool:
+    def _continues(action: str, last: Draft, wrapped: bool, split_tail: bool, own_date: bool) -> bool:
         """Is this row's action the rest of the last item's action?
 
         ``wrapped``: the row follows a page break, or its recommendation cell goes
         on mid-sentence, so the row may be the second half of the one above.
+        ``own_date``: the row has a timescale of its own (a new action, unless its
+        action text itself starts mid-sentence).
         """
         if starts_with_number(action) or last.waiting_for_action:
             return False
         if split_tail:
             return True
+        if own_date and not mid_sentence(action):
+            return False
         return (wrapped or mid_sentence(action)) and unterminated(last.fields.get("action"))
 
     def _carry_split_cells(self, last: Draft, by_field: dict[str, str]) -> None:
@@ -385,7 +402,7 @@ class RowReader:
             table=table.index, row=row.index, page=row.page or table.page,
             logical_table=self.logical_table, first_in_group=first_in_group,
             context_outcome=self.context.outcome, fills=[fill] if fill else [],
-            merged_from_above=merged,
+            merged_from_above=merged, header=self.header,
         )
         self.drafts.append(draft)
         self.last = draft

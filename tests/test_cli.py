@@ -18,6 +18,7 @@ def test_extract_folder_writes_one_json_per_plan(tmp_path):
     southend = json.loads((tmp_path / "southend-2012.json").read_text())
     assert southend == json.loads(actionplan.extract("samples/southend-2012.txt").model_dump_json())
     assert "southend-2012.txt" in result.output and "45" in result.output
+    assert (tmp_path / "docx" / "southend-2012.json").exists()  # folder layout kept below OUTDIR
 
 
 def test_bad_file_is_one_line_and_the_batch_goes_on(tmp_path):
@@ -30,6 +31,16 @@ def test_bad_file_is_one_line_and_the_batch_goes_on(tmp_path):
     assert f"error: {bad}: not a text file (binary content)" in result.output
     assert "Traceback" not in result.output
     assert (tmp_path / "out" / "plan.json").exists()
+
+
+def test_bad_word_files_do_not_stop_the_batch(tmp_path):
+    result = runner.invoke(app, ["extract", "tests/fixtures/bad", "samples/docx/rag-by-shading.docx",
+                                 "-o", str(tmp_path)])
+    assert result.exit_code == EXIT_UNREADABLE
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 4
+    assert "error: tests/fixtures/bad/legacy-word-97.doc: a legacy Word 97-2003 file" in result.output
+    assert (tmp_path / "rag-by-shading.json").exists()
 
 
 def test_unsupported_suffix_names_the_fix(tmp_path):

@@ -18,11 +18,21 @@ from conftest import SEEDS, update_golden
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_seed_matches_golden(seed):
-    plan = actionplan.extract(f"samples/{seed}.txt")
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLE_FILES = [f"{seed}.txt" for seed in SEEDS] + sorted(
+    path.relative_to(SAMPLES).as_posix() for path in SAMPLES.glob("docx/*.docx")
+)
+
+
+def _golden_name(sample: str) -> str:
+    return sample.replace("/", "-").rsplit(".", 1)[0] + ".json"
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES)
+def test_sample_matches_golden(sample):
+    plan = actionplan.extract(f"samples/{sample}")
     produced = json.loads(plan.model_dump_json())
-    golden_file = GOLDEN / f"{seed}.json"
+    golden_file = GOLDEN / _golden_name(sample)
     if update_golden():
         golden_file.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     expected = json.loads(golden_file.read_text(encoding="utf-8"))

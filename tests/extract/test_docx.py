@@ -1,0 +1,85 @@
+"""The DOCX extractor on real .docx files in samples/docx and tests/fixtures/bad."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import actionplan
+from actionplan.errors import DocumentLoadError
+from actionplan.extract import load
+from actionplan.extract.base import Paragraph
+
+DOCX = Path("samples/docx")
+BAD = Path("tests/fixtures/bad")
+
+
+def test_vertical_merges_become_merged_cells_not_repeats():
+    table = load(DOCX / "merged-recommendations.docx").tables[0]
+    second_action = table.rows[3]  # row 1 header, 2 section, 3 first action
+    assert second_action.cells[0].merged_from_above and second_action.cells[0].text == ""
+    assert second_action.cells[2].merged_from_above  # the lead cell merged over this action
+    assert table.rows[0].marked_header
+
+
+def test_full_width_row_is_one_cell_and_a_section():
+    table = load(DOCX / "merged-recommendations.docx").tables[0]
+    assert [cell.text for cell in table.rows[1].cells] == ["Front Door"]
+    plan = actionplan.extract(DOCX / "merged-recommendations.docx")
+    assert [item.section for item in plan.items] == ["Front Door"] * 3 + ["Children Looked After"]
+    assert plan.rows.sections == 2
+
+
+def test_merged_recommendation_lead_and_date_reach_every_action():
+    plan = actionplan.extract(DOCX / "merged-recommendations.docx")
+    front_door = plan.items[:3]
+    assert {item.recommendation for item in front_door} == {"Ensure that referrals are screened within 24 hours"}
+    assert [item.lead_raw for item in front_door] == ["Team Manager MASH", "Team Manager MASH", "Principal Social Worker"]
+    assert front_door[1].timescale.due == date(2014, 4, 30)
+    assert not [issue for issue in plan.issues if issue.item_id == front_door[1].id]
+
+
+def test_word_list_numbers_carry_the_action_number():
+    plan = actionplan.extract(DOCX / "merged-recommendations.docx")
+    assert [(i.recommendation_ref, i.action_ref) for i in plan.items] == [("1", "1.1"), ("1", "1.2"), ("1", "1.3"), ("2", "2.1")]
+    assert plan.items[3].action == "Revise the care plan template so that it includes:\n• the child's views\n• contingency plans"
+
+
+def test_nested_table_content_control_and_text_box_are_read():
+    plan = actionplan.extract(DOCX / "merged-recommendations.docx")
+    care_plans = plan.items[3]
+    assert care_plans.progress == "May 2014 | Draft agreed\nJune 2014 | Launched"
+    assert care_plans.lead_raw == "Head of Children Looked After"  # inside a content control
+    assert plan.as_of == date(2014, 3, 14)  # "Version 3 – updated 14 March 2014" in a text box
+    assert plan.title == "Safeguarding Improvement Plan 2014"
+
+
+def test_rag_from_shading_only():
+    plan = actionplan.extract(DOCX / "rag-by-shading.docx")
+    assert [item.status.rag for item in plan.items] == ["red", "red", "amber", "amber", "green", "green", None]
+    assert plan.title == "Children's Services Improvement Plan – RAG by shading"  # core properties
+    assert plan.as_of == date(2013, 11, 30)
+
+
+def test_provenance_has_table_and_row_but_no_page():
+    plan = actionplan.extract(DOCX / "rag-by-shading.docx")
+    assert [(i.source.page, i.source.table, i.source.row) for i in plan.items[:2]] == [(None, 1, 2), (None, 1, 3)]
+
+
+def test_paragraphs_between_tables_keep_their_kind():
+    blocks = load(DOCX / "southend-2012.docx").blocks
+    headings = [b.text for b in blocks if isinstance(b, Paragraph) and b.kind == "heading"]
+    assert headings == ["Safeguarding & LAC Inspection Action Plan", "Safeguarding", "Looked After Children"]
+
+
+@pytest.mark.parametrize("name,message", [
+    ("text-renamed.docx", "not a Word .docx file (it is not a zip package)"),
+    ("not-word.docx", "a zip file but not a Word document"),
+    ("no-table.docx", "no table found: an action plan is a table of actions"),
+    ("legacy-word-97.doc", "a legacy Word 97-2003 file: open it in Word or LibreOffice and save it as .docx"),
+])
+def test_bad_word_files_are_one_clear_error(name, message):
+    with pytest.raises(DocumentLoadError) as raised:
+        actionplan.extract(BAD / name)
+    assert str(raised.value).startswith(f"{BAD / name}: {message}")
+    assert "\n" not in str(raised.value)
