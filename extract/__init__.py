@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DocumentLoadError, UnsupportedFormat
-from . import docx, text
+from . import docx, pdf, text
 from .base import Cell, Document, Paragraph, Row, Table
 
 _EXTRACTORS: dict[str, Callable[[Path], Document]] = {
     **{suffix: text.extract for suffix in text.SUFFIXES},
     **{suffix: docx.extract for suffix in docx.SUFFIXES},
+    **{suffix: pdf.extract for suffix in pdf.SUFFIXES},
     # Recognised so the user is told how to fix it rather than "unsupported".
     ".doc": docx.extract,
 }

@@ -32,6 +32,8 @@ class Row:
     page: int | None = None
     # The source marks this row as a header (DOCX w:tblHeader); text gives False.
     marked_header: bool = False
+    # The row is the first of its table on a new page (a PDF table joined across pages).
+    page_break_before: bool = False
 
     @property
     def texts(self) -> list[str]:
@@ -50,6 +52,10 @@ class Table:
     # The table starts on a new page, or directly continues the previous one
     # after a page break; its first rows may finish a row split by that break.
     after_page_break: bool = False
+    # How the table was found, where the format has a choice (PDF: "lines" / "text").
+    strategy: str | None = None
+    # x positions of the column boundaries, where the format has geometry (PDF).
+    column_edges: tuple[float, ...] = ()
 
 
 @dataclass
@@ -74,6 +80,10 @@ class Document:
     # Whether a page break in this source can cut a table row in two (PDF and its
     # text conversions: yes; a Word file keeps each row whole in its XML: no).
     pages_cut_rows: bool = True
+    # Pages with no text layer at all (scanned images): reported, never silently empty.
+    pages_without_text: list[int] = field(default_factory=list)
+    # Per page, how its tables were found ("lines", "text" or "none"), where recorded.
+    page_strategies: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -57,8 +57,11 @@ def read_header(row: Row, headings: HeadingTable) -> Header | None:
         return None
     fields = [headings.match(text) if len(text) <= _LONG_HEADING else None for text in texts]
     matched = [field for field in fields if field]
-    is_header = row.marked_header or (
-        len(set(matched)) >= 2
+    # A row Word marks "repeat as header" may also be a title row repeated with the
+    # header: it counts only if its cells name columns too.
+    enough = 1 if row.marked_header else 2
+    is_header = (
+        len(set(matched)) >= enough
         and len(matched) / len(filled) >= 0.6
         and FIELDS_THAT_MAKE_A_PLAN & set(matched)
     )

@@ -14,15 +14,22 @@ from .context import Context
 from .headings import HeadingTable, normalise_heading
 from .layout import Header, align, read_header, stub_columns
 from .refs import split_number, starts_with_number
+from .timescales import parse_timescale
 
 PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring", "status")
 _TERMINAL = tuple(".!?:;)]\"'”’")
 _TITLE_WORD = re.compile(r"^[A-Z0-9&(]|^(and|of|for|the|to|in|on|&|/|-|–)$")
 
 
+_LIST_MARKER = re.compile(r"^\(?[a-z]{1,4}[.)]\s")  # "a. all assessments", "(ii) staff"
+
+
 def mid_sentence(text: str) -> bool:
     """Text that starts inside a sentence: the tail of a cell cut by a page break."""
-    first = text.lstrip()[:1]
+    text = text.lstrip()
+    first = text[:1]
+    if _LIST_MARKER.match(text):
+        return False
     return bool(first) and (first.islower() or first in ",;)-–&")
 
 
@@ -94,6 +101,10 @@ class RowReader:
         self.seen_fields: set[str] = set()  # every field any header in the document maps
         self.skipped_tables: list[int] = []  # tables with no action column, by index
         self.pages_cut_rows = True
+        # What each source row became, by (table index, row index): "item", "continuation",
+        # "header", "caption", "section", "blank" or "dropped".
+        self.row_kinds: dict[tuple[int, int], str] = {}
+        self.caption_rows: set[tuple[str, ...]] = set()  # this table's title rows above its header
 
     # -- blocks ---------------------------------------------------------------
 
@@ -114,14 +125,17 @@ class RowReader:
             return
         segment_stubs = self._stubs_by_row(table, headers)
         after_break = table.after_page_break and self.pages_cut_rows
+        self.caption_rows = set()  # title rows repeat within one table, page after page
         for i, row in enumerate(table.rows):
-            self.counts.total += 1
+            after_break = after_break or (row.page_break_before and self.pages_cut_rows)
             if self._is_blank(row):
-                self.counts.blank += 1
-            elif first_header is not None and i < first_header:
-                self._read_caption(row)
+                self._count("blank", table, row)
+            elif tuple(row.texts) in self.caption_rows:  # a title row repeated on a new page
+                self._count("caption", table, row)
+            elif first_header is not None and i < first_header and not self._continues_table(row, table):
+                self._read_caption(row, table)
             elif i in headers and not self._fused_with_data(headers[i]):
-                self.counts.headers += 1
+                self._count("header", table, row)
                 repeated = self._use_header(headers[i], table, row)
                 # A header repeated at the top of a page: the row under it may finish
                 # the one above, where the source lets pages cut rows.
@@ -131,16 +145,33 @@ class RowReader:
                 self.read_row(row, table, after_break, segment_stubs.get(i, ()))
                 after_break = False
 
-    def _read_caption(self, row: Row) -> None:
+    def _continues_table(self, row: Row, table: Table) -> bool:
+        """A row above this page's header that is the tail of a row cut by the page
+        break (text starting mid-sentence), not a caption of the table."""
+        return (
+            self.header is not None and self.last is not None and table.after_page_break and self.pages_cut_rows
+            and any(mid_sentence(text) for text in row.texts if text.strip())
+        )
+
+    def _read_caption(self, row: Row, table: Table) -> None:
         """A row above the table's header: a theme, or text like a paragraph's."""
         filled = [" ".join(text.split()) for text in row.texts if text.strip()]
         if len(filled) == 1 and looks_like_title(filled[0]):
-            self.counts.sections += 1
+            self._count("section", table, row)
             self.context.section = filled[0]
             self.context.changed = True
         else:
-            self.counts.headers += 1
+            self._count("caption", table, row)
             self.context.read_caption(row.texts)
+            self.caption_rows.add(tuple(row.texts))
+
+    def _count(self, kind: str, table: Table, row: Row) -> None:
+        """Record what a source row became; every row is counted exactly once."""
+        self.row_kinds[(table.index, row.index)] = kind
+        self.counts.total += 1
+        field_name = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
+                      "section": "sections", "blank": "blank", "dropped": "dropped"}[kind]
+        setattr(self.counts, field_name, getattr(self.counts, field_name) + 1)
 
     def _fused_with_data(self, header: Header) -> bool:
         """A header row whose columns also hold data: OCR fused a repeated header
@@ -160,7 +191,9 @@ class RowReader:
             self.logical_table += 1
             self.group, self.last = None, None
         note = header.note("action")
-        if note and len(note) <= 6:  # "What we will do (5a)": the actions of recommendation 5a
+        # "What we will do (5a)": the actions of recommendation 5a (unless this is
+        # the same header repeated on the next page).
+        if note and len(note) <= 6 and not (self.group and self.group.ref == note):
             self.group = Group(ref=note, text=self.context.recommendation)
             self.last, self.context.changed = None, False
         for text in header.stray_text:
@@ -194,9 +227,8 @@ class RowReader:
     def _skip_table(self, table: Table) -> None:
         self.skipped_tables.append(table.index)
         rows = [row for row in table.rows if not self._is_blank(row)]
-        self.counts.total += len(table.rows)
-        self.counts.blank += len(table.rows) - len(rows)
-        self.counts.dropped += len(rows)
+        for row in table.rows:
+            self._count("dropped" if row in rows else "blank", table, row)
         if rows:
             first = " | ".join(text for text in rows[0].texts if text.strip())
             self.issues.append(PlanIssue(
@@ -218,7 +250,7 @@ class RowReader:
             self.context.changed = False
         by_field, extra, merged = self._cells_by_field(row, stubs)
         if self._is_section(row, by_field, extra, after_break):
-            self.counts.sections += 1
+            self._count("section", table, row)
             self.context.section = next(iter(by_field.values()), None) or next(iter(extra.values()))
             self.group, self.last = None, None
             return
@@ -232,13 +264,14 @@ class RowReader:
         report_refs = by_field.pop("report_refs", "")
         action = by_field.get("action", "")
         last = self.last
-        new_group = self._starts_group(ref, recommendation, last)
         # A row cut by a page break: no lead or date of its own, and text that
-        # starts mid-sentence somewhere.
-        wrapped = after_break or mid_sentence(recommendation)
-        split_tail = after_break and not by_field.get("lead") and not by_field.get("timescale") and any(
-            mid_sentence(text) for text in (recommendation, *(by_field.get(name, "") for name in PROSE_FIELDS))
+        # starts mid-sentence somewhere. It starts nothing new.
+        split_tail = (
+            after_break and not by_field.get("lead") and not _reads_as_timescale(by_field.get("timescale"))
+            and any(mid_sentence(text) for text in (recommendation, *(by_field.get(name, "") for name in PROSE_FIELDS)))
         )
+        new_group = not (split_tail and not ref and last is not None) and self._starts_group(ref, recommendation, last)
+        wrapped = after_break or mid_sentence(recommendation)
 
         if not new_group and (recommendation or report_refs) and self.group is not None:
             # A merged cell's text repeated at the top of the next page is not more text.
@@ -252,12 +285,12 @@ class RowReader:
             if new_group:
                 self._new_item(row, table, by_field, extra, merged, ref, recommendation, report_refs, True)
                 self.last.waiting_for_action = True
-                self.counts.items += 1
+                self._count("item", table, row)
             elif last is not None:
                 self._continue(last, by_field, extra)
-                self.counts.continuations += 1
+                self._count("continuation", table, row)
             else:
-                self.counts.dropped += 1
+                self._count("dropped", table, row)
                 text = " | ".join(t for t in row.texts if t.strip())
                 self.issues.append(PlanIssue(
                     "dropped_row", f"table {table.index} row {row.index}: no action and nothing to continue: {text[:80]!r}"
@@ -268,16 +301,16 @@ class RowReader:
         own_date = bool(by_field.get("timescale")) and not repeated_ref
         if last is not None and not new_group and self._continues(action, last, wrapped, split_tail, own_date):
             self._continue(last, by_field, extra)
-            self.counts.continuations += 1
+            self._count("continuation", table, row)
         elif last is not None and last.waiting_for_action and not new_group:
             self._continue(last, by_field, extra)
             last.waiting_for_action = False
-            self.counts.continuations += 1
+            self._count("continuation", table, row)
         else:
             if after_break and last is not None:
                 self._carry_split_cells(last, by_field)
             self._new_item(row, table, by_field, extra, merged, ref, recommendation, report_refs, new_group)
-            self.counts.items += 1
+            self._count("item", table, row)
 
     def _cells_by_field(self, row: Row, stubs: tuple[int, ...]):
         header = self.header
@@ -406,6 +439,11 @@ class RowReader:
         )
         self.drafts.append(draft)
         self.last = draft
+
+
+def _reads_as_timescale(text: str | None) -> bool:
+    """A timescale cell that stands on its own ("2013." cut from "End of April 2013." does not)."""
+    return bool(text) and parse_timescale(text).kind not in ("unknown", "missing")
 
 
 def _joiner(before: str | None, text: str) -> str:

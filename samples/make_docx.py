@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from actionplan.extract import text as text_extractor
 from actionplan.extract.base import Paragraph, Table
@@ -28,17 +29,20 @@ from actionplan.normalise.rows import Draft, RowReader, looks_like_title
 
 SAMPLES = Path(__file__).resolve().parent
 SEEDS = ["darlington-2012", "north-tyneside-2012", "southend-2012", "stockton-2013", "sunderland-2013"]
+LANDSCAPE = {"darlington-2012", "southend-2012", "sunderland-2013"}  # wide tables, printed landscape
 GROUP_FIELDS = ("recommendation_ref", "recommendation", "report_refs")
 
 
 # -- small Word helpers --------------------------------------------------------
 
 def fill_cell(cell, text: str | None) -> None:
-    """Write text into a cell: one paragraph per line, "• " lines as a bullet list."""
+    """Write text into a cell: one paragraph per line, "• " lines as a bullet list,
+    a little space after each paragraph as council templates set it."""
     lines = [line for line in (text or "").split("\n")] or [""]
     first = cell.paragraphs[0]
     for position, line in enumerate(lines):
         paragraph = first if position == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(4)
         if line.startswith("• "):
             paragraph.style = "List Bullet"
             line = line[2:]
@@ -75,6 +79,31 @@ def merge_down(cell_above, cell) -> None:
     below = OxmlElement("w:vMerge")
     below.set(qn("w:val"), "continue")
     cell._tc.get_or_add_tcPr().append(below)
+
+
+def size_columns(table, text_width: int) -> None:
+    """Columns as wide as their content needs, as a council would set them: no word
+    broken across lines, long prose columns given the room."""
+    columns = len(table.columns)
+    texts: list[list[str]] = [[] for _ in range(columns)]
+    for row in table.rows:
+        for position, cell in enumerate(row.cells[:columns]):
+            texts[position].append(cell.text)
+    weights, minimums = [], []
+    for column_texts in texts:
+        words = [w for text in column_texts for w in text.split()]
+        longest = min(max((len(w) for w in words), default=4), 16)
+        mean = sum(len(t) for t in column_texts) / max(len(column_texts), 1)
+        minimums.append(Cm(0.2 * longest + 0.5))
+        weights.append(max(longest, mean ** 0.5 * 3))
+    spare = max(text_width - sum(minimums), 0)
+    total = sum(weights) or 1
+    widths = [int(minimum + spare * weight / total) for minimum, weight in zip(minimums, weights)]
+    table.autofit = False
+    for position, width in enumerate(widths):
+        table.columns[position].width = width
+        for cell in table.columns[position].cells:
+            cell.width = width
 
 
 def add_paragraph(word, block: Paragraph) -> None:
@@ -115,7 +144,13 @@ class SeedWriter:
         self.previous: Draft | None = None
         self.previous_logical_table: int | None = None
 
-    def write(self, target: Path) -> None:
+    def write(self, target: Path, landscape: bool = False) -> None:
+        section = self.word.sections[0]
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
+        section.left_margin = section.right_margin = Cm(1.5)
+        self.text_width = section.page_width - section.left_margin - section.right_margin
         drafts_by_table: dict[int, list[Draft]] = {}
         for draft in self.reader.drafts:
             drafts_by_table.setdefault(draft.table, []).append(draft)
@@ -126,30 +161,35 @@ class SeedWriter:
                 self.context.read_paragraph(block.text, block.kind, block.level)
                 self.table = None  # text between tables ends the Word table
             elif block.index in self.reader.skipped_tables:
+                if self.word.element.body[-2].tag == qn("w:tbl"):
+                    self.word.add_paragraph()
                 add_verbatim_table(self.word, [row.texts for row in block.rows])
                 self.table = None
             else:
                 self._write_fragment(block, drafts_by_table.get(block.index, []))
             last_block = block
+        for table in self.word.tables:
+            size_columns(table, self.text_width)
         self.word.save(target)
 
     def _write_fragment(self, table: Table, drafts: list[Draft]) -> None:
-        headers = [i for i, row in enumerate(table.rows) if read_header(row, default_table())]
-        captions = table.rows[: headers[0]] if headers else []
-        if captions or not drafts and headers:
+        kinds = self.reader.row_kinds
+        headers = [i for i, row in enumerate(table.rows) if kinds.get((table.index, row.index)) == "header"]
+        above = table.rows[: headers[0]] if headers else []
+        captions = [row for row in above if kinds.get((table.index, row.index)) == "caption"]
+        sections = [row for row in above if kinds.get((table.index, row.index)) == "section"]
+        if captions or sections:
             self.table = None
-        if captions:
             self._start_table(drafts[0].header if drafts else read_header(table.rows[headers[0]], default_table()))
-            for row in captions:
-                texts = [t for t in row.texts if t.strip()]
-                if len(texts) == 1 and looks_like_title(texts[0]):
-                    self._section_row(texts[0])
-                else:
-                    self.context.read_caption(row.texts)
-                    cells = self.table.add_row().cells
-                    for cell, text in zip(cells, row.texts):
-                        fill_cell(cell, text)
+            for row in captions:  # title rows above the header repeat with it on every page
+                self.context.read_caption(row.texts)
+                cells = self.table.add_row().cells
+                for cell, text in zip(cells, row.texts):
+                    fill_cell(cell, text)
+                mark_repeat_header(self.table.rows[-1])
             self._header_row()
+            for row in sections:
+                self._section_row(next(t for t in row.texts if t.strip()))
         for draft in drafts:
             if self.table is None or self._needs_new_table(draft):
                 self._start_table(_with_extra_columns(draft))
@@ -161,6 +201,8 @@ class SeedWriter:
         where the heading text changes what rows mean ("What we will do (8b)") or
         the item has text under a column this table lacks."""
         keys = {column.key for column in self.header.columns}
+        if self.previous is None:  # a table just begun (captions, header) takes its first item
+            return any(key not in keys for key in draft.extra)
         return (
             draft.logical_table != self.previous_logical_table
             or draft.header.note("action") != self.header.note("action")
@@ -168,6 +210,8 @@ class SeedWriter:
         )
 
     def _start_table(self, header) -> None:
+        if self.word.element.body[-2].tag == qn("w:tbl"):
+            self.word.add_paragraph()  # Word needs a paragraph between two tables
         self.table = self.word.add_table(rows=0, cols=header.width)
         self.table.style = "Table Grid"
         self.header = header
@@ -411,7 +455,7 @@ def main() -> None:
     out = SAMPLES / "docx"
     out.mkdir(exist_ok=True)
     for seed in SEEDS:
-        SeedWriter(seed).write(out / f"{seed}.docx")
+        SeedWriter(seed).write(out / f"{seed}.docx", landscape=seed in LANDSCAPE)
     write_shading_rag(out / "rag-by-shading.docx")
     write_merged_recommendations(out / "merged-recommendations.docx")
     print(f"wrote {len(list(out.glob('*.docx')))} files to {out}", file=sys.stderr)

@@ -77,6 +77,16 @@ class TestNorthTyneside:
         assert life_story.action.startswith("Service Improvement Plans in the fieldwork sector")
         assert life_story.lead_raw == "Cath McEvoy (Safeguarding Operations Manager)"
 
+    def test_row_tail_above_a_repeated_header_is_not_lost(self, plans):
+        """The page break fell inside recommendation 8; its tail sits above the next
+        page's header rows and must still join the item (regression: it was taken
+        for a caption and dropped)."""
+        eight = [i for i in plans["north-tyneside-2012"].items if i.recommendation_ref == "8"][0]
+        assert eight.recommendation.endswith(
+            "are appropriately understood across all agencies and that where they are undertaken their focus is clear."
+        )
+        assert eight.action.endswith("being put in place for families in need.")
+
     def test_sections_and_numbers_from_a_split_number_column(self, plans):
         plan = plans["north-tyneside-2012"]
         assert [i.section for i in plan.items].count("Safeguarding") == 8

@@ -1,0 +1,347 @@
+"""PDF plans on pdfplumber, into the same ``Document`` as every format.
+
+pdfplumber finds tables one page at a time and returns ``None`` for the grid
+positions a merged cell covers; it has no notion of a table running over pages.
+Here each page's table becomes a ``Table`` block that records its page, the
+strategy that found it, which cells are covered from above (vertical merges) and
+cell colours; the normaliser joins the pages (repeated headers, split rows).
+Pages are closed as soon as they are read so memory stays flat on long plans.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from ..errors import DocumentLoadError
+from .base import Block, Cell, Document, Paragraph, Row, Table
+
+FORMAT = "pdf"
+SUFFIXES = (".pdf",)
+
+LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3, "snap_tolerance": 4}
+# Bullets drawn from symbol fonts come out as private-use code points.
+_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•", "▪": "•", "◦": "•", "·": "•"})
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
+_MARGIN = 0.06  # top and bottom share of the page where running headers and footers sit
+_WHITE = 0.95
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+def extract(path: Path) -> Document:
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect as error:
+        raise DocumentLoadError(path, "encrypted PDF: it needs a password to open") from error
+    except (PDFSyntaxError, PSException, PDFEncryptionError, ValueError, KeyError, TypeError) as error:
+        raise DocumentLoadError(path, f"not a readable PDF ({type(error).__name__}: {error})".rstrip(": )") + ")") from error
+    except OSError as error:
+        raise DocumentLoadError(path, error.strerror or str(error)) from error
+    with pdf:
+        try:
+            return _read(path, pdf)
+        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise DocumentLoadError(path, f"damaged PDF ({type(error).__name__}: {error})") from error
+
+
+def _read(path: Path, pdf) -> Document:
+    blocks: list[Block] = []
+    page_count = len(pdf.pages)
+    running = _running_lines(pdf)
+    without_text: list[int] = []
+    strategies: list[str] = []
+    tables = 0
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            if not page.chars:
+                if page.images or page.rects or page.curves or True:
+                    without_text.append(number)
+                strategies.append("none")
+                continue
+            page_tables, strategy = _find_tables(page)
+            strategies.append(strategy)
+            words = _words(page)
+            placed: list[tuple[float, Block]] = []
+            for found in page_tables:
+                tables += 1
+                table = _read_table(page, found, words, tables, number, strategy)
+                table.after_page_break = number > 1 and not placed
+                table.column_edges = _edges(found)
+                placed.append((found.bbox[1], table))
+            outside = [w for w in words if not any(_inside(w, t.bbox) for t in page_tables)]
+            body_size = statistics.median(w.size for w in words) if words else 0
+            for top, paragraph in _paragraphs(outside, page, running, body_size):
+                placed.append((top, paragraph))
+            placed.sort(key=lambda pair: pair[0])
+            for position, (_, block) in enumerate(placed):
+                if position == 0 and isinstance(block, Table) and _continues(blocks, block):
+                    _join(blocks[-1], block)
+                    tables -= 1
+                else:
+                    blocks.append(block)
+        finally:
+            page.close()  # drop the page's layout cache: flat memory on long plans
+    return Document(
+        path=path, format="pdf", blocks=blocks, pages=page_count,
+        pages_without_text=without_text, page_strategies=strategies,
+    )
+
+
+def _edges(found) -> tuple[float, ...]:
+    """The x positions of a table's column boundaries."""
+    xs = sorted({round(cell[0]) for cell in found.cells} | {round(cell[2]) for cell in found.cells})
+    return tuple(xs)
+
+
+def _continues(blocks: list[Block], table: Table) -> bool:
+    """Is ``table`` (first on its page) the same table as the last block of the page
+    before, cut by the page break? Yes when nothing came between and the columns line up."""
+    if not blocks or not isinstance(blocks[-1], Table) or not table.after_page_break:
+        return False
+    before, after = blocks[-1].column_edges, table.column_edges
+    return len(before) == len(after) and all(abs(a - b) <= 3 for a, b in zip(before, after))
+
+
+def _join(table: Table, continuation: Table) -> None:
+    """Append the rows of a table's continuation page, marking where the page turned."""
+    offset = len(table.rows)
+    for position, row in enumerate(continuation.rows):
+        row.index = offset + position + 1
+        row.page_break_before = position == 0
+        table.rows.append(row)
+
+
+def _find_tables(page):
+    """Ruled tables if the page draws them, else tables found from text alignment.
+    A single ruled row is kept too: it may be the tail of a row cut by the page break."""
+    ruled = [t for t in page.find_tables(LINES) if _columns(t) >= 2]
+    if ruled:
+        return ruled, "lines"
+    aligned = [t for t in page.find_tables(TEXT) if _columns(t) >= 2 and len(t.rows) >= 2]
+    if aligned:
+        return aligned, "text"
+    return [], "none"
+
+
+def _columns(found) -> int:
+    return max((len(row.cells) for row in found.rows), default=0)
+
+
+def _words(page) -> list[_Word]:
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"])
+    return [
+        _Word(w["text"].translate(_BULLETS), w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1),
+              "bold" in w["fontname"].lower())
+        for w in words
+    ]
+
+
+def _inside(word: _Word, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return x0 <= cx < x1 and top <= cy < bottom
+
+
+def _read_table(page, found, words: list[_Word], index: int, number: int, strategy: str) -> Table:
+    table_words = [w for w in words if _inside(w, found.bbox)]
+    fills = _fills(page)
+    grid = found.rows
+    rows: list[Row] = []
+    for row_number, row in enumerate(grid, start=1):
+        present = [cell for cell in row.cells if cell is not None]
+        cells: list[Cell] = []
+        for position, bbox in enumerate(row.cells):
+            if bbox is None:
+                # Covered by a merged cell: from above (a vertical merge) or from the left.
+                above = _covering_cell(grid, row_number - 1, position)
+                cells.append(Cell("", merged_from_above=above))
+                continue
+            text = _cell_text([w for w in table_words if _inside(w, bbox)], bbox)
+            cells.append(Cell(text, fill=_fill_of(bbox, fills)))
+        if len(present) == 1 and len(row.cells) > 1 and _spans_row(present[0], found.bbox):
+            cells = [next(c for c in cells if not c.merged_from_above and c.text is not None)]
+            cells = [Cell(_cell_text([w for w in table_words if _inside(w, present[0])], present[0]))]
+        rows.append(Row(cells, index=row_number, page=number))
+    return Table(rows, index, page=number, strategy=strategy)
+
+
+def _covering_cell(grid, row_index: int, position: int) -> bool:
+    """Is grid position (row_index, position) covered by a cell that starts in a row above?"""
+    target = grid[row_index]
+    x_mid = _column_mid(grid, position)
+    if x_mid is None:
+        return False
+    y_mid = (target.bbox[1] + target.bbox[3]) / 2
+    for earlier in grid[:row_index]:
+        for cell in earlier.cells:
+            if cell and cell[0] <= x_mid < cell[2] and cell[1] <= y_mid < cell[3]:
+                return True
+    return False
+
+
+def _column_mid(grid, position: int) -> float | None:
+    for row in grid:
+        if position < len(row.cells) and row.cells[position] is not None:
+            cell = row.cells[position]
+            return cell[0] + 1  # just inside the cell's left edge: the column's own x-range
+    return None
+
+
+def _spans_row(cell, table_bbox) -> bool:
+    return cell[0] - table_bbox[0] < 2 and table_bbox[2] - cell[2] < 2
+
+
+def _cell_text(words: list[_Word], bbox) -> str:
+    """A cell's words as text: lines that wrapped are joined with a space; a line
+    that ended while the next word would still have fitted (or a bullet, or a wider
+    gap) starts a new paragraph."""
+    if not words:
+        return ""
+    lines = _lines(words)
+    padding = max(min(line[0].x0 for line in lines) - bbox[0], 0)
+    room = (bbox[2] - bbox[0]) - 2 * padding
+    pitches = [b[0].top - a[0].top for a, b in zip(lines, lines[1:])]
+    pitch = min(pitches) if pitches else 0  # one line's height: paragraph spacing only adds
+    out = [" ".join(w.text for w in lines[0])]
+    for previous, line, gap in zip(lines, lines[1:], pitches):
+        text = " ".join(w.text for w in line)
+        used = previous[-1].x1 - previous[0].x0
+        space = previous[-1].size * 0.25
+        next_word = line[0].x1 - line[0].x0
+        wrapped = used + space + next_word > room * 0.98
+        new_paragraph = text[:1] in "•-–" or gap > pitch * 1.25 or not wrapped
+        out.append(("\n" if new_paragraph else " ") + text)
+    return "".join(out).strip()
+
+
+def _lines(words: list[_Word]) -> list[list[_Word]]:
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= max(2.0, word.size * 0.35):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _fills(page) -> list[tuple[tuple, str]]:
+    """Filled, coloured rectangles on the page (cell backgrounds), as (bbox, RRGGBB)."""
+    found = []
+    for shape in list(page.rects) + [c for c in page.curves if c.get("fill")]:
+        colour = _hex(shape.get("non_stroking_color")) if shape.get("fill") else None
+        if colour:
+            found.append(((shape["x0"], shape["top"], shape["x1"], shape["bottom"]), colour))
+    return found
+
+
+def _fill_of(bbox, fills) -> str | None:
+    x0, top, x1, bottom = bbox
+    area = max((x1 - x0) * (bottom - top), 1)
+    for (fx0, ftop, fx1, fbottom), colour in fills:
+        overlap = max(0, min(x1, fx1) - max(x0, fx0)) * max(0, min(bottom, fbottom) - max(top, ftop))
+        if overlap / area >= 0.6:
+            return colour
+    return None
+
+
+def _hex(colour) -> str | None:
+    """RRGGBB for a pdfplumber colour (grey, RGB or CMYK floats); None for white / none."""
+    if colour is None or isinstance(colour, str):
+        return None
+    values = list(colour) if isinstance(colour, (tuple, list)) else [colour]
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return None
+    if len(values) == 1:
+        rgb = values * 3
+    elif len(values) == 3:
+        rgb = values
+    elif len(values) == 4:
+        c, m, y, k = values
+        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    else:
+        return None
+    if min(rgb) >= _WHITE:
+        return None
+    return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
+
+
+def _running_lines(pdf) -> set[str]:
+    """Text repeated in the top or bottom margin of most pages: running heads and feet."""
+    if len(pdf.pages) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for page in pdf.pages:
+        height = page.height
+        margin_words = [
+            w for w in page.extract_words() if w["top"] < height * _MARGIN or w["bottom"] > height * (1 - _MARGIN)
+        ]
+        for text in {" ".join(w["text"] for w in line) for line in _group_raw(margin_words)}:
+            seen[text] = seen.get(text, 0) + 1
+        page.close()
+    return {text for text, count in seen.items() if count >= len(pdf.pages) / 2}
+
+
+def _group_raw(words) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _paragraphs(words: list[_Word], page, running: set[str], body: float) -> list[tuple[float, Paragraph]]:
+    """Text outside tables as paragraphs, without running heads, feet and page numbers.
+    ``body`` is the page's usual text size: larger text is a heading."""
+    lines = _lines(words)
+    result: list[tuple[float, Paragraph]] = []
+    current: list[list[_Word]] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        text = " ".join(" ".join(w.text for w in line) for line in current)
+        size = max(w.size for line in current for w in line)
+        bold = all(w.bold for line in current for w in line)
+        if size >= body * 1.2 and len(text) < 200:
+            paragraph = Paragraph(text, "heading", 1 if size >= body * 1.5 else 2, page=page.page_number)
+        else:
+            paragraph = Paragraph(text, "bold" if bold else "body", page=page.page_number)
+        result.append((current[0][0].top, paragraph))
+        current.clear()
+
+    for line in lines:
+        text = " ".join(w.text for w in line)
+        in_margin = line[0].top < page.height * _MARGIN or line[0].bottom > page.height * (1 - _MARGIN)
+        if in_margin and (text in running or _PAGE_NUMBER.match(text)):
+            continue
+        if current:
+            previous = current[-1]
+            gap = line[0].top - previous[0].bottom
+            same_style = abs(line[0].size - previous[0].size) < 0.5 and line[0].bold == previous[0].bold
+            if gap > previous[0].size * 0.8 or not same_style or text[:1] in "•▪◦-–":
+                flush()
+        current.append(line)
+    flush()
+    return result
