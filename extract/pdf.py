@@ -227,7 +227,7 @@ def _cell_text(words: list[_Word], bbox) -> str:
         space = previous[-1].size * 0.25
         next_word = line[0].x1 - line[0].x0
         wrapped = used + space + next_word > room * 0.98
-        new_paragraph = text[:1] in "•-–" or gap > pitch * 1.25 or not wrapped
+        new_paragraph = text.startswith("•") or gap > pitch * 1.25 or not wrapped
         out.append(("\n" if new_paragraph else " ") + text)
     return "".join(out).strip()
 

@@ -256,20 +256,24 @@ class RowReader:
             return
 
         section = by_field.pop("section", "")
-        if section and section != self.context.section:
-            self.context.section = section
-            self.group = None
         ref = by_field.pop("recommendation_ref", "")
         recommendation = by_field.pop("recommendation", "")
         report_refs = by_field.pop("report_refs", "")
         action = by_field.get("action", "")
         last = self.last
-        # A row cut by a page break: no lead or date of its own, and text that
-        # starts mid-sentence somewhere. It starts nothing new.
+        # A row cut by a page break: no lead or date of its own (or only the rest of
+        # an unfinished lead), and text that starts mid-sentence. It starts nothing new.
         split_tail = (
-            after_break and not by_field.get("lead") and not _reads_as_timescale(by_field.get("timescale"))
+            after_break and last is not None
+            and (not by_field.get("lead") or _unfinished(last.fields.get("lead")))
+            and not _reads_as_timescale(by_field.get("timescale"))
             and any(mid_sentence(text) for text in (recommendation, *(by_field.get(name, "") for name in PROSE_FIELDS)))
         )
+        if section and split_tail and last.section and section != last.section:
+            last.section = self.context.section = f"{last.section} {section}"  # a theme cut in two
+        elif section and section != self.context.section:
+            self.context.section = section
+            self.group = None
         new_group = not (split_tail and not ref and last is not None) and self._starts_group(ref, recommendation, last)
         wrapped = after_break or mid_sentence(recommendation)
 
@@ -307,7 +311,7 @@ class RowReader:
             last.waiting_for_action = False
             self._count("continuation", table, row)
         else:
-            if after_break and last is not None:
+            if wrapped and last is not None:
                 self._carry_split_cells(last, by_field)
             self._new_item(row, table, by_field, extra, merged, ref, recommendation, report_refs, new_group)
             self._count("item", table, row)
@@ -399,11 +403,11 @@ class RowReader:
         return (wrapped or mid_sentence(action)) and unterminated(last.fields.get("action"))
 
     def _carry_split_cells(self, last: Draft, by_field: dict[str, str]) -> None:
-        """A new row after a page break whose prose cells start mid-sentence: those
-        cells are the tail of the last item's cells, not this row's."""
+        """A new row, cut from the one above by a page break or a wrapped line, whose
+        prose cells start mid-sentence: those cells are the tail of the last item's."""
         for name in PROSE_FIELDS:
             text = by_field.get(name)
-            if name != "action" and text and mid_sentence(text) and last.fields.get(name):
+            if name != "action" and text and mid_sentence(text) and unterminated(last.fields.get(name)):
                 last.fields[name] = _append(last.fields[name], text, _joiner(last.fields[name], text))
                 del by_field[name]
 
@@ -439,6 +443,12 @@ class RowReader:
         )
         self.drafts.append(draft)
         self.last = draft
+
+
+def _unfinished(lead: str | None) -> bool:
+    """A lead cell cut off mid-list: "Kath Vasey and", "Meg Boustead /"."""
+    text = (lead or "").rstrip()
+    return bool(text) and (text.endswith(("and", "/", "&", ",", "(", "-", "–")) or text.count("(") > text.count(")"))
 
 
 def _reads_as_timescale(text: str | None) -> bool:

@@ -94,8 +94,10 @@ def size_columns(table, text_width: int) -> None:
         words = [w for text in column_texts for w in text.split()]
         longest = min(max((len(w) for w in words), default=4), 16)
         mean = sum(len(t) for t in column_texts) / max(len(column_texts), 1)
-        minimums.append(Cm(0.2 * longest + 0.5))
+        minimums.append(Cm(0.2 * longest + 1.0))
         weights.append(max(longest, mean ** 0.5 * 3))
+    if sum(minimums) > text_width:  # too many columns for the page: shrink them all alike
+        minimums = [int(minimum * text_width / sum(minimums)) for minimum in minimums]
     spare = max(text_width - sum(minimums), 0)
     total = sum(weights) or 1
     widths = [int(minimum + spare * weight / total) for minimum, weight in zip(minimums, weights)]
@@ -325,6 +327,7 @@ def write_shading_rag(target: Path) -> None:
             fill_cell(cell, value)
         if values[5] != "auto":
             shade(cells[5], values[5])
+    size_columns(table, _text_width(word))
     word.save(target)
 
 
@@ -386,7 +389,13 @@ def write_merged_recommendations(target: Path) -> None:
     for row, (when, note) in zip(nested.rows, [("May 2014", "Draft agreed"), ("June 2014", "Launched")]):
         fill_cell(row.cells[0], when)
         fill_cell(row.cells[1], note)
+    size_columns(table, _text_width(word))
     word.save(target)
+
+
+def _text_width(word) -> int:
+    section = word.sections[0]
+    return section.page_width - section.left_margin - section.right_margin
 
 
 def _add_text_box(paragraph, text: str) -> None:
