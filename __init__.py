@@ -27,7 +27,7 @@ def extract(path: str | Path) -> ActionPlan:
     """
     path = Path(path)
     document = load(path)
-    if not document.tables:
+    if not document.tables and not document.pages_without_text:
         raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     return build_plan(document, sha256)

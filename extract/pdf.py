@@ -19,6 +19,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
@@ -27,9 +28,12 @@ FORMAT = "pdf"
 SUFFIXES = (".pdf",)
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3, "snap_tolerance": 4}
+# Four aligned words make a column: three lets accidental alignments inside prose split columns.
+TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 4, "snap_tolerance": 4}
 # Bullets drawn from symbol fonts come out as private-use code points.
 _BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•", "▪": "•", "◦": "•", "·": "•"})
+_PDF_ERRORS = (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
+               ValueError, KeyError, TypeError, AttributeError, AssertionError)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 _MARGIN = 0.06  # top and bottom share of the page where running headers and footers sit
 _WHITE = 0.95
@@ -49,17 +53,23 @@ class _Word:
 def extract(path: Path) -> Document:
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as error:
-        raise DocumentLoadError(path, "encrypted PDF: it needs a password to open") from error
-    except (PDFSyntaxError, PSException, PDFEncryptionError, ValueError, KeyError, TypeError) as error:
-        raise DocumentLoadError(path, f"not a readable PDF ({type(error).__name__}: {error})".rstrip(": )") + ")") from error
+        with pdf:
+            return _read(path, pdf)
+    except DocumentLoadError:
+        raise
     except OSError as error:
         raise DocumentLoadError(path, error.strerror or str(error)) from error
-    with pdf:
-        try:
-            return _read(path, pdf)
-        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as error:
-            raise DocumentLoadError(path, f"damaged PDF ({type(error).__name__}: {error})") from error
+    except _PDF_ERRORS as error:
+        raise DocumentLoadError(path, _why(error)) from error
+
+
+def _why(error: Exception) -> str:
+    """One line saying why a PDF cannot be read (pdfplumber wraps pdfminer's errors)."""
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return "encrypted PDF: it needs a password to open"
+    detail = str(cause).strip() or type(cause).__name__
+    return f"damaged or truncated PDF ({detail})"
 
 
 def _read(path: Path, pdf) -> Document:
@@ -71,9 +81,8 @@ def _read(path: Path, pdf) -> Document:
     tables = 0
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            if not page.chars:
-                if page.images or page.rects or page.curves or True:
-                    without_text.append(number)
+            if not page.chars:  # a picture of a page (scanned): nothing to read without OCR
+                without_text.append(number)
                 strategies.append("none")
                 continue
             page_tables, strategy = _find_tables(page)

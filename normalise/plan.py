@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..extract.base import Document
-from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status, ValidationIssue
+from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .headings import HeadingTable, default_table
 from .colours import rag_from_fill
 from .leads import parse_leads
@@ -13,7 +13,7 @@ from .refs import report_refs, split_number
 from .rows import Draft, RowReader
 from .status import parse_status
 from .timescales import parse_timescale
-from .validate import validate
+from .validate import issue, text_layer_issues, validate
 
 # A lead or timescale column counts as vertically merged (one cell for all the
 # actions of a recommendation) when this share of later actions leave it empty;
@@ -27,16 +27,20 @@ def build_plan(document: Document, sha256: str, headings: HeadingTable | None = 
     _inherit_merged_cells(reader.drafts)
     items = [_item(draft) for draft in reader.drafts]
     plan = ActionPlan(
-        source=SourceDocument(path=str(document.path), format=document.format, sha256=sha256, pages=document.pages),
+        source=SourceDocument(
+            path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
+            page_strategies=document.page_strategies or None,
+        ),
         title=document.title or reader.context.title,
         as_of=reader.context.as_of,
         items=items,
         rows=reader.counts,
     )
-    plan.issues = [
-        ValidationIssue(item_id=None, field=None, code=issue.code, severity=issue.severity, message=issue.message)
-        for issue in reader.issues
-    ] + validate(plan.items, reader.drafts, reader.seen_fields)
+    plan.issues = (
+        text_layer_issues(document.pages_without_text)
+        + [issue(found.code, found.message) for found in reader.issues]
+        + validate(plan.items, reader.drafts, reader.seen_fields)
+    )
     return plan
 
 

@@ -79,9 +79,10 @@ class Draft:
 
 @dataclass
 class PlanIssue:
+    """A plan-level problem found while reading rows (its severity comes from validate.CODES)."""
+
     code: str
     message: str
-    severity: str = "warning"
 
 
 class RowReader:

@@ -15,11 +15,23 @@ CODES: dict[str, tuple[str, str]] = {
     "missing_action": ("warning", "a recommendation row with no action text; the recommendation stands in"),
     "skipped_table": ("warning", "a table with no action or recommendation column was not converted"),
     "dropped_row": ("warning", "a source row or text that became no part of any item"),
+    "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
 }
 
 
 def issue(code: str, message: str, item_id: str | None = None, field: str | None = None) -> ValidationIssue:
     return ValidationIssue(item_id=item_id, field=field, code=code, severity=CODES[code][0], message=message)
+
+
+def text_layer_issues(pages: list[int]) -> list[ValidationIssue]:
+    if not pages:
+        return []
+    listed = ", ".join(map(str, pages))
+    return [issue(
+        "no_text_layer",
+        f"page{'s' if len(pages) > 1 else ''} {listed} ha{'ve' if len(pages) > 1 else 's'} no text layer "
+        "(scanned images?): not converted; run OCR on the file first",
+    )]
 
 
 def validate(items: list[ActionItem], drafts: list[Draft], header_fields: set[str]) -> list[ValidationIssue]:

@@ -6,7 +6,7 @@
 - samples/pdf/unruled-plan.pdf: a plan laid out without ruling lines (reportlab), so
   tables must be found from text alignment;
 - samples/pdf/scanned-plan.pdf: pages that are only pictures of text (no text layer);
-- samples/pdf/rotated-plan.pdf: the shading sample with its page stored rotated 90°;
+- samples/pdf/rotated-plan.pdf: a landscape table on a page stored rotated 90°;
 - tests/fixtures/bad/encrypted.pdf (needs a password), tests/fixtures/pdf/
   empty-password.pdf (encrypted, opens without one), tests/fixtures/bad/truncated.pdf.
 
@@ -101,16 +101,54 @@ def scanned_plan(source: Path, target: Path) -> None:
     images[0].save(target, save_all=True, append_images=images[1:], resolution=86)
 
 
-def rotated_plan(source: Path, target: Path) -> None:
-    pdf = pdfium.PdfDocument(str(source))
-    pdf[0].set_rotation(90)
-    pdf.save(str(target))
+def ruled_table(page, rows: list[tuple[str, ...]], widths: list[float], x: float, y: float) -> None:
+    """A plain ruled table drawn with lines, top-left corner at (x, y)."""
+    height = 26
+    total = sum(widths)
+    page.setLineWidth(0.7)
+    for number, row in enumerate(rows):
+        top = y - number * height
+        page.line(x, top, x + total, top)
+        left = x
+        for width, text in zip(widths, row):
+            page.setFont("Helvetica-Bold" if number == 0 else "Helvetica", 9)
+            page.drawString(left + 4, top - 16, text)
+            left += width
+    bottom = y - len(rows) * height
+    page.line(x, bottom, x + total, bottom)
+    left = x
+    for width in [0, *widths]:
+        left += width
+        page.line(left, y, left, bottom)
+
+
+ROTATED_ROWS = [
+    ("Ref", "Recommendation", "Action", "Lead", "Timescale"),
+    ("R1", "Improve return home interviews", "Commission an independent service", "Head of Service", "March 2014"),
+    ("R2", "Strengthen case supervision", "Monthly audit of supervision files", "Team Manager", "Ongoing"),
+]
+
+
+def rotated_plan(target: Path) -> None:
+    """A landscape table stored the way some printers write it: portrait page, the
+    content drawn turned a quarter, and /Rotate 90 so viewers show it upright."""
+    width, height = A4
+    page = canvas.Canvas(str(target), pagesize=(width, height))
+    page.setPageRotation(90)
+    page.translate(width, 0)
+    page.rotate(90)  # from here on, draw on a landscape page of height x width
+    page.setFont("Helvetica-Bold", 13)
+    page.drawString(40, width - 50, "Action plan (page stored rotated)")
+    ruled_table(page, ROTATED_ROWS, [50, 220, 240, 120, 90], 40, width - 80)
+    page.showPage()
+    page.save()
 
 
 def encrypted(target: Path, user_password: str) -> None:
-    page = canvas.Canvas(str(target), pagesize=A4, encrypt=_encryption(user_password))
-    page.drawString(40, 800, "Action plan")
-    page.drawString(40, 780, "Action    Lead    Timescale")
+    page = canvas.Canvas(str(target), pagesize=landscape(A4), encrypt=_encryption(user_password))
+    page.setFont("Helvetica-Bold", 13)
+    page.drawString(40, 550, "Action plan (encrypted)")
+    ruled_table(page, ROTATED_ROWS, [50, 220, 240, 120, 90], 40, 520)
     page.showPage()
     page.save()
 
@@ -132,7 +170,7 @@ def main() -> None:
     soffice_pdfs()
     unruled_plan(PDF / "unruled-plan.pdf")
     scanned_plan(PDF / "southend-2012.pdf", PDF / "scanned-plan.pdf")
-    rotated_plan(PDF / "rag-by-shading.pdf", PDF / "rotated-plan.pdf")
+    rotated_plan(PDF / "rotated-plan.pdf")
     encrypted(BAD / "encrypted.pdf", user_password="let-me-in")
     encrypted(GOOD / "empty-password.pdf", user_password="")
     truncated(PDF / "southend-2012.pdf", BAD / "truncated.pdf")

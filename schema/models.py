@@ -30,6 +30,9 @@ class SourceDocument(_Model):
     format: Literal["pdf", "docx", "text"]
     sha256: str = Field(description="SHA-256 of the input file's bytes.")
     pages: int | None = Field(None, description="Page count where the format has pages.")
+    page_strategies: list[str] | None = Field(
+        None, description="PDF: per page, how its tables were found: 'lines' (ruled), 'text' (aligned), 'none'."
+    )
 
 
 class SourceLocation(_Model):

@@ -1,5 +1,8 @@
-"""The same plan read from its text conversion and from its Word version gives the
-same items, field by field (only where each came from differs)."""
+"""The same plan read from its text conversion, its Word version and its PDF gives
+the same items, field by field (only where each came from differs; PDF text is
+compared without whitespace, since line breaks inside a printed cell are layout)."""
+
+import re
 
 import pytest
 
@@ -24,3 +27,27 @@ def test_docx_version_gives_the_text_items(seed):
     word_codes = sorted((i.code for i in from_word.issues if i.item_id))
     text_codes = sorted((i.code for i in from_text.issues if i.item_id))
     assert word_codes == text_codes
+
+
+def _without_whitespace(value):
+    if isinstance(value, str):
+        return re.sub(r"\s+", "", value)
+    if hasattr(value, "model_dump"):
+        value = value.model_dump()
+    if isinstance(value, dict):
+        return {key: _without_whitespace(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_without_whitespace(inner) for inner in value]
+    return value
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_pdf_version_gives_the_text_items(seed):
+    from_text = actionplan.extract(f"samples/{seed}.txt")
+    from_pdf = actionplan.extract(f"samples/pdf/{seed}.pdf")
+    assert from_pdf.as_of == from_text.as_of
+    assert len(from_pdf.items) == len(from_text.items)
+    for text_item, pdf_item in zip(from_text.items, from_pdf.items):
+        for field in CONTENT_FIELDS:
+            expected = _without_whitespace(getattr(text_item, field))
+            assert _without_whitespace(getattr(pdf_item, field)) == expected, (text_item.id, pdf_item.id, field)

@@ -1,0 +1,94 @@
+"""The PDF extractor on real PDFs in samples/pdf and tests/fixtures."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import actionplan
+from actionplan.errors import DocumentLoadError
+from actionplan.extract import load
+
+PDF = Path("samples/pdf")
+
+
+def test_ruled_tables_and_recorded_strategy():
+    plan = actionplan.extract(PDF / "southend-2012.pdf")
+    assert plan.source.pages == len(plan.source.page_strategies) > 1
+    assert set(plan.source.page_strategies) == {"lines"}
+
+
+def test_unruled_table_found_from_text_alignment():
+    plan = actionplan.extract(PDF / "unruled-plan.pdf")
+    assert plan.source.page_strategies == ["text"]
+    assert [(i.recommendation_ref, i.lead_raw, i.timescale.kind) for i in plan.items] == [
+        ("1", "Joan Smith", "date"), ("2", "Group Manager", "month"),
+        ("3", "Principal Social Worker", "quarter"), ("4", "Head of HR", "relative"),
+    ]
+    # Wrapped lines of a cell come back as one text, not extra rows or items.
+    assert plan.items[1].action == (
+        "Review all child in need plans open for more than six months and record the decision on file"
+    )
+    assert plan.as_of == date(2013, 10, 31)
+    assert plan.title == "Children's Services Improvement Plan"
+
+
+def test_table_over_many_pages_with_repeated_header_and_split_rows():
+    document = load(PDF / "north-tyneside-2012.pdf")
+    joined = [t for t in document.tables if any(row.page_break_before for row in t.rows)]
+    assert joined, "the Safeguarding table runs over pages and is read as one table"
+    plan = actionplan.extract(PDF / "north-tyneside-2012.pdf")
+    eight = [i for i in plan.items if i.recommendation_ref == "8" and i.section == "Safeguarding"][0]
+    assert " ".join(eight.recommendation.split()).endswith("understood across all agencies and that where they are undertaken their focus is clear.")
+
+
+def test_landscape_pages_and_page_provenance():
+    plan = actionplan.extract(PDF / "sunderland-2013.pdf")
+    assert len(plan.items) == 138
+    pages = [item.source.page for item in plan.items]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] > 30
+    first = plan.items[0]
+    assert (first.source.table, first.source.row) == (1, 2)
+
+
+def test_rotated_page_reads_upright():
+    plan = actionplan.extract(PDF / "rotated-plan.pdf")
+    assert [(i.recommendation_ref, i.lead_raw, i.timescale.raw) for i in plan.items] == [
+        ("R1", "Head of Service", "March 2014"), ("R2", "Team Manager", "Ongoing"),
+    ]
+
+
+def test_rag_from_cell_fill():
+    plan = actionplan.extract(PDF / "rag-by-shading.pdf")
+    assert [item.status.rag for item in plan.items] == ["red", "red", "amber", "amber", "green", "green", None]
+
+
+def test_merged_cells_reach_every_row_they_cover():
+    plan = actionplan.extract(PDF / "merged-recommendations.pdf")
+    front_door = [i for i in plan.items if i.section == "Front Door"]
+    assert [i.action_ref for i in front_door] == ["1.1", "1.2", "1.3"]
+    assert {i.recommendation for i in front_door} == {"Ensure that referrals are screened within 24 hours"}
+    assert front_door[1].lead_raw == "Team Manager MASH"  # merged lead cell, carried down once
+
+
+def test_scanned_pages_are_reported_not_silently_empty():
+    plan = actionplan.extract(PDF / "scanned-plan.pdf")
+    assert plan.items == []
+    assert [(i.code, i.severity) for i in plan.issues] == [("no_text_layer", "error")]
+    assert plan.issues[0].message.startswith("pages 1, 2 have no text layer")
+
+
+def test_empty_password_pdf_opens():
+    plan = actionplan.extract("tests/fixtures/pdf/empty-password.pdf")
+    assert [i.recommendation_ref for i in plan.items] == ["R1", "R2"]
+
+
+@pytest.mark.parametrize("name,message", [
+    ("encrypted.pdf", "encrypted PDF: it needs a password to open"),
+    ("truncated.pdf", "damaged or truncated PDF (Unexpected EOF)"),
+])
+def test_unreadable_pdfs_are_one_clear_error(name, message):
+    path = Path("tests/fixtures/bad") / name
+    with pytest.raises(DocumentLoadError) as raised:
+        actionplan.extract(path)
+    assert str(raised.value) == f"{path}: {message}"
