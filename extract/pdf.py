@@ -75,7 +75,7 @@ def _why(error: Exception) -> str:
 def _read(path: Path, pdf) -> Document:
     blocks: list[Block] = []
     page_count = len(pdf.pages)
-    running = _running_lines(pdf)
+    margin_lines: list[tuple[Paragraph, str]] = []  # page-margin text, judged once all pages are read
     without_text: list[int] = []
     strategies: list[str] = []
     tables = 0
@@ -97,8 +97,10 @@ def _read(path: Path, pdf) -> Document:
                 placed.append((found.bbox[1], table))
             outside = [w for w in words if not any(_inside(w, t.bbox) for t in page_tables)]
             body_size = statistics.median(w.size for w in words) if words else 0
-            for top, paragraph in _paragraphs(outside, page, running, body_size):
+            for top, paragraph, in_margin in _paragraphs(outside, page, body_size):
                 placed.append((top, paragraph))
+                if in_margin:
+                    margin_lines.append((paragraph, paragraph.text))
             placed.sort(key=lambda pair: pair[0])
             for position, (_, block) in enumerate(placed):
                 if position == 0 and isinstance(block, Table) and _continues(blocks, block):
@@ -108,6 +110,7 @@ def _read(path: Path, pdf) -> Document:
                     blocks.append(block)
         finally:
             page.close()  # drop the page's layout cache: flat memory on long plans
+    blocks = _without_running_lines(blocks, margin_lines, page_count)
     return Document(
         path=path, format="pdf", blocks=blocks, pages=page_count,
         pages_without_text=without_text, page_strategies=strategies,
@@ -294,38 +297,27 @@ def _hex(colour) -> str | None:
     return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
 
 
-def _running_lines(pdf) -> set[str]:
-    """Text repeated in the top or bottom margin of most pages: running heads and feet."""
-    if len(pdf.pages) < 3:
-        return set()
+def _without_running_lines(blocks: list[Block], margin_lines, page_count: int) -> list[Block]:
+    """Drop running heads and feet (margin text on at least half the pages, when
+    there are three or more) and page numbers."""
     seen: dict[str, int] = {}
-    for page in pdf.pages:
-        height = page.height
-        margin_words = [
-            w for w in page.extract_words() if w["top"] < height * _MARGIN or w["bottom"] > height * (1 - _MARGIN)
-        ]
-        for text in {" ".join(w["text"] for w in line) for line in _group_raw(margin_words)}:
-            seen[text] = seen.get(text, 0) + 1
-        page.close()
-    return {text for text, count in seen.items() if count >= len(pdf.pages) / 2}
+    for _, text in margin_lines:
+        seen[text] = seen.get(text, 0) + 1
+    running = {text for text, count in seen.items() if page_count >= 3 and count >= page_count / 2}
+    drop = {id(paragraph) for paragraph, text in margin_lines if text in running or _PAGE_NUMBER.match(text)}
+    return [block for block in blocks if id(block) not in drop]
 
 
-def _group_raw(words) -> list[list[dict]]:
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return lines
-
-
-def _paragraphs(words: list[_Word], page, running: set[str], body: float) -> list[tuple[float, Paragraph]]:
-    """Text outside tables as paragraphs, without running heads, feet and page numbers.
+def _paragraphs(words: list[_Word], page, body: float) -> list[tuple[float, Paragraph, bool]]:
+    """Text outside tables as paragraphs, each with whether it sits in the top or
+    bottom margin (where running heads, feet and page numbers are).
     ``body`` is the page's usual text size: larger text is a heading."""
     lines = _lines(words)
-    result: list[tuple[float, Paragraph]] = []
+    result: list[tuple[float, Paragraph, bool]] = []
     current: list[list[_Word]] = []
+
+    def in_margin(line: list[_Word]) -> bool:
+        return line[0].top < page.height * _MARGIN or line[0].bottom > page.height * (1 - _MARGIN)
 
     def flush() -> None:
         if not current:
@@ -337,19 +329,16 @@ def _paragraphs(words: list[_Word], page, running: set[str], body: float) -> lis
             paragraph = Paragraph(text, "heading", 1 if size >= body * 1.5 else 2, page=page.page_number)
         else:
             paragraph = Paragraph(text, "bold" if bold else "body", page=page.page_number)
-        result.append((current[0][0].top, paragraph))
+        result.append((current[0][0].top, paragraph, all(in_margin(line) for line in current)))
         current.clear()
 
     for line in lines:
-        text = " ".join(w.text for w in line)
-        in_margin = line[0].top < page.height * _MARGIN or line[0].bottom > page.height * (1 - _MARGIN)
-        if in_margin and (text in running or _PAGE_NUMBER.match(text)):
-            continue
         if current:
             previous = current[-1]
             gap = line[0].top - previous[0].bottom
             same_style = abs(line[0].size - previous[0].size) < 0.5 and line[0].bold == previous[0].bold
-            if gap > previous[0].size * 0.8 or not same_style or text[:1] in "•▪◦-–":
+            starts_list = line[0].text[:1] in "•▪◦-–"
+            if gap > previous[0].size * 0.8 or not same_style or starts_list or in_margin(line) != in_margin(previous):
                 flush()
         current.append(line)
     flush()

@@ -1,5 +1,9 @@
 """`make bench`: speed figures, each against a baseline measured in the same run.
 
+- PDF: pages per second of `actionplan.extract` against pdfplumber's own
+  `page.extract_tables()` over the same pages, and peak RSS of each at 30 and 300
+  pages (a long plan made by repeating the sunderland sample's pages);
+
 - DOCX, per sample document, whole process (median of 5): `actionplan extract FILE`
   against python-docx alone opening the file and walking every cell of every table;
 
@@ -72,6 +76,57 @@ def docx_figures() -> None:
     print(f"  median ratio {statistics.median(ratios):.2f}x")
 
 
+PDF_SAMPLE = REPO / "samples" / "pdf" / "sunderland-2013.pdf"
+PEAK_RSS = """
+import resource, sys, time
+{work}
+start = time.perf_counter()
+run(sys.argv[1])
+seconds = time.perf_counter() - start
+print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+OURS = "import actionplan\ndef run(path): actionplan.extract(path)"
+PDFPLUMBER = (
+    "import pdfplumber\ndef run(path):\n    with pdfplumber.open(path) as pdf:\n"
+    "        for page in pdf.pages:\n            page.extract_tables()\n            page.close()"
+)
+
+
+def long_pdf(pages: int, target: Path) -> Path:
+    """A plan of ``pages`` pages: the sunderland sample's pages repeated."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(PDF_SAMPLE))
+    out = pdfium.PdfDocument.new()
+    while len(out) < pages:
+        take = min(len(source), pages - len(out))
+        out.import_pages(source, list(range(take)))
+    out.save(str(target))
+    return target
+
+
+def timed_run(work: str, path: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one fresh process doing ``work`` on ``path``."""
+    result = subprocess.run([sys.executable, "-c", PEAK_RSS.format(work=work), str(path)],
+                            check=True, capture_output=True, text=True, cwd=REPO)
+    seconds, kib = result.stdout.split()
+    return float(seconds), int(kib) / 1024
+
+
+def pdf_figures() -> None:
+    print("PDF (landscape sunderland sample, its pages repeated), one fresh process per run:")
+    with tempfile.TemporaryDirectory() as folder:
+        for pages in (30, 300):
+            path = long_pdf(pages, Path(folder) / f"long-{pages}.pdf")
+            ours = [timed_run(OURS, path) for _ in range(3 if pages == 30 else 1)]
+            plumber = [timed_run(PDFPLUMBER, path) for _ in range(3 if pages == 30 else 1)]
+            our_seconds = statistics.median(s for s, _ in ours)
+            plumber_seconds = statistics.median(s for s, _ in plumber)
+            print(f"  {pages:3} pages: actionplan {pages / our_seconds:5.1f} pages/s, peak RSS {max(m for _, m in ours):6.1f} MiB"
+                  f" | pdfplumber extract_tables {pages / plumber_seconds:5.1f} pages/s, peak RSS {max(m for _, m in plumber):6.1f} MiB"
+                  f" | speed ratio {plumber_seconds / our_seconds:.2f}x")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         whole = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", "samples", "-o", out])
@@ -83,6 +138,7 @@ def main() -> None:
     print(f"in process, extract all five (median of 5, warm):          {convert * 1000:.1f} ms")
     print(f"  baseline read + TAB-split of the same files:             {split * 1000:.2f} ms  ratio {convert / split:.0f}x")
     docx_figures()
+    pdf_figures()
 
 
 if __name__ == "__main__":
