@@ -102,12 +102,19 @@ def _read(path: Path, pdf) -> Document:
                 if in_margin:
                     margin_lines.append((paragraph, paragraph.text))
             placed.sort(key=lambda pair: pair[0])
-            for position, (_, block) in enumerate(placed):
-                if position == 0 and isinstance(block, Table) and _continues(blocks, block):
-                    _join(blocks[-1], block)
+            margin = {id(paragraph) for paragraph, _ in margin_lines}
+            first_content = True
+            for _, block in placed:
+                if id(block) in margin:  # a running head or foot does not part a table from its page
+                    blocks.append(block)
+                    continue
+                previous = _last_content(blocks, margin)
+                if first_content and isinstance(block, Table) and _continues(previous, block):
+                    _join(previous, block)
                     tables -= 1
                 else:
                     blocks.append(block)
+                first_content = False
         finally:
             page.close()  # drop the page's layout cache: flat memory on long plans
     blocks = _without_running_lines(blocks, margin_lines, page_count)
@@ -123,12 +130,19 @@ def _edges(found) -> tuple[float, ...]:
     return tuple(xs)
 
 
-def _continues(blocks: list[Block], table: Table) -> bool:
+def _last_content(blocks: list[Block], margin: set[int]) -> Block | None:
+    for block in reversed(blocks):
+        if id(block) not in margin:
+            return block
+    return None
+
+
+def _continues(previous: Block | None, table: Table) -> bool:
     """Is ``table`` (first on its page) the same table as the last block of the page
     before, cut by the page break? Yes when nothing came between and the columns line up."""
-    if not blocks or not isinstance(blocks[-1], Table) or not table.after_page_break:
+    if not isinstance(previous, Table) or not table.after_page_break:
         return False
-    before, after = blocks[-1].column_edges, table.column_edges
+    before, after = previous.column_edges, table.column_edges
     return len(before) == len(after) and all(abs(a - b) <= 3 for a, b in zip(before, after))
 
 

@@ -30,6 +30,8 @@ from actionplan.normalise.rows import Draft, RowReader, looks_like_title
 SAMPLES = Path(__file__).resolve().parent
 SEEDS = ["darlington-2012", "north-tyneside-2012", "southend-2012", "stockton-2013", "sunderland-2013"]
 LANDSCAPE = {"darlington-2012", "southend-2012", "sunderland-2013"}  # wide tables, printed landscape
+# A running head and a page-number footer, as council templates print them.
+RUNNING_HEAD = {"stockton-2013": "Stockton-on-Tees Borough Council – CP Inspection Action Plan"}
 GROUP_FIELDS = ("recommendation_ref", "recommendation", "report_refs")
 
 
@@ -146,8 +148,11 @@ class SeedWriter:
         self.previous: Draft | None = None
         self.previous_logical_table: int | None = None
 
-    def write(self, target: Path, landscape: bool = False) -> None:
+    def write(self, target: Path, landscape: bool = False, running_head: str | None = None) -> None:
         section = self.word.sections[0]
+        if running_head:
+            section.header.paragraphs[0].text = running_head
+            _page_number_footer(section.footer.paragraphs[0])
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
@@ -393,6 +398,22 @@ def write_merged_recommendations(target: Path) -> None:
     word.save(target)
 
 
+def _page_number_footer(paragraph) -> None:
+    """"Page N of M" with Word's PAGE and NUMPAGES fields."""
+    paragraph.add_run("Page ")
+    for position, field in enumerate(("PAGE", "NUMPAGES")):
+        if position:
+            paragraph.add_run(" of ")
+        simple = OxmlElement("w:fldSimple")
+        simple.set(qn("w:instr"), field)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        simple.append(run)
+        paragraph._p.append(simple)
+
+
 def _text_width(word) -> int:
     section = word.sections[0]
     return section.page_width - section.left_margin - section.right_margin
@@ -464,7 +485,7 @@ def main() -> None:
     out = SAMPLES / "docx"
     out.mkdir(exist_ok=True)
     for seed in SEEDS:
-        SeedWriter(seed).write(out / f"{seed}.docx", landscape=seed in LANDSCAPE)
+        SeedWriter(seed).write(out / f"{seed}.docx", landscape=seed in LANDSCAPE, running_head=RUNNING_HEAD.get(seed))
     write_shading_rag(out / "rag-by-shading.docx")
     write_merged_recommendations(out / "merged-recommendations.docx")
     print(f"wrote {len(list(out.glob('*.docx')))} files to {out}", file=sys.stderr)

@@ -92,3 +92,12 @@ def test_unreadable_pdfs_are_one_clear_error(name, message):
     with pytest.raises(DocumentLoadError) as raised:
         actionplan.extract(path)
     assert str(raised.value) == f"{path}: {message}"
+
+
+def test_running_heads_and_page_numbers_are_not_content():
+    document = load(PDF / "stockton-2013.pdf")
+    texts = [block.text for block in document.blocks if not hasattr(block, "rows")]
+    assert not [t for t in texts if t.startswith("Page ") or "Borough Council – CP Inspection" in t]
+    plan = actionplan.extract(PDF / "stockton-2013.pdf")
+    assert plan.title.startswith("Action Plan in response to the recommendations of the January 2013 Ofsted")
+    assert len(plan.items) == 58
