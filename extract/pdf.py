@@ -203,8 +203,7 @@ def _read_table(page, found, words: list[_Word], index: int, number: int, strate
             text = _cell_text([w for w in table_words if _inside(w, bbox)], bbox)
             cells.append(Cell(text, fill=_fill_of(bbox, fills)))
         if len(present) == 1 and len(row.cells) > 1 and _spans_row(present[0], found.bbox):
-            cells = [next(c for c in cells if not c.merged_from_above and c.text is not None)]
-            cells = [Cell(_cell_text([w for w in table_words if _inside(w, present[0])], present[0]))]
+            cells = [next(cell for cell in cells if not cell.merged_from_above)]  # one cell across: a section
         rows.append(Row(cells, index=row_number, page=number))
     return Table(rows, index, page=number, strategy=strategy)
 
