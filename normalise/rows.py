@@ -5,7 +5,6 @@ cell) split. Every row is counted once in ``RowCounts``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..extract.base import Document, Paragraph, Row, Table
@@ -13,40 +12,10 @@ from ..schema import RowCounts
 from .context import Context
 from .headings import HeadingTable, normalise_heading
 from .layout import Header, align, read_header, stub_columns
+from .cues import append, joiner, looks_like_title, mid_sentence, reads_as_timescale, unfinished, unterminated
 from .refs import split_number, starts_with_number
-from .timescales import parse_timescale
 
 PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring", "status")
-_TERMINAL = tuple(".!?:;)]\"'”’")
-_TITLE_WORD = re.compile(r"^[A-Z0-9&(]|^(and|of|for|the|to|in|on|&|/|-|–)$")
-
-
-_LIST_MARKER = re.compile(r"^\(?[a-z]{1,4}[.)]\s")  # "a. all assessments", "(ii) staff"
-
-
-def mid_sentence(text: str) -> bool:
-    """Text that starts inside a sentence: the tail of a cell cut by a page break."""
-    text = text.lstrip()
-    first = text[:1]
-    if _LIST_MARKER.match(text):
-        return False
-    return bool(first) and (first.islower() or first in ",;)-–&")
-
-
-def unterminated(text: str | None) -> bool:
-    return bool(text) and not text.rstrip().endswith(_TERMINAL)
-
-
-def looks_like_title(text: str) -> bool:
-    """A short Title-Case or UPPER CASE line: a theme such as "Looked After Children"."""
-    words = text.split()
-    if not 1 <= len(words) <= 8 or text.rstrip().endswith((".", ",", ";")):
-        return False
-    if starts_with_number(text) or text.lstrip().startswith(("[", "(")):
-        return False
-    return text.isupper() or all(_TITLE_WORD.match(word) for word in words)
-
-
 @dataclass
 class Group:
     """A recommendation and the actions under it (a vertically merged first column)."""
@@ -266,8 +235,8 @@ class RowReader:
         # an unfinished lead), and text that starts mid-sentence. It starts nothing new.
         split_tail = (
             after_break and last is not None
-            and (not by_field.get("lead") or _unfinished(last.fields.get("lead")))
-            and not _reads_as_timescale(by_field.get("timescale"))
+            and (not by_field.get("lead") or unfinished(last.fields.get("lead")))
+            and not reads_as_timescale(by_field.get("timescale"))
             and any(mid_sentence(text) for text in (recommendation, *(by_field.get(name, "") for name in PROSE_FIELDS)))
         )
         if section and split_tail and last.section and section != last.section:
@@ -281,9 +250,9 @@ class RowReader:
         if not new_group and (recommendation or report_refs) and self.group is not None:
             # A merged cell's text repeated at the top of the next page is not more text.
             if recommendation != self.group.text:
-                self.group.text = _append(self.group.text, recommendation, _joiner(self.group.text, recommendation))
+                self.group.text = append(self.group.text, recommendation, joiner(self.group.text, recommendation))
             if report_refs != self.group.report_refs:
-                self.group.report_refs = _append(self.group.report_refs, report_refs, ", ")
+                self.group.report_refs = append(self.group.report_refs, report_refs, ", ")
             recommendation = report_refs = ""
 
         if not action:
@@ -344,9 +313,9 @@ class RowReader:
             if not text:
                 continue
             if column.field:
-                by_field[column.field] = _append(by_field.get(column.field), text)
+                by_field[column.field] = append(by_field.get(column.field), text)
             else:
-                extra[column.key] = _append(extra.get(column.key), text)
+                extra[column.key] = append(extra.get(column.key), text)
         for cell in row.cells:
             if cell.fill:
                 by_field.setdefault("_fill", cell.fill)
@@ -409,7 +378,7 @@ class RowReader:
         for name in PROSE_FIELDS:
             text = by_field.get(name)
             if name != "action" and text and mid_sentence(text) and unterminated(last.fields.get(name)):
-                last.fields[name] = _append(last.fields[name], text, _joiner(last.fields[name], text))
+                last.fields[name] = append(last.fields[name], text, joiner(last.fields[name], text))
                 del by_field[name]
 
     def _continue(self, last: Draft, by_field: dict[str, str], extra: dict[str, str]) -> None:
@@ -418,11 +387,11 @@ class RowReader:
                 last.fills.append(text)
                 continue
             before = last.fields.get(name)
-            joiner = " " if name in ("lead", "timescale") else _joiner(before, text)
-            last.fields[name] = _append(before, text, joiner)
+            separator = " " if name in ("lead", "timescale") else joiner(before, text)
+            last.fields[name] = append(before, text, separator)
         for heading, text in extra.items():
             before = last.extra.get(heading)
-            last.extra[heading] = _append(before, text, _joiner(before, text))
+            last.extra[heading] = append(before, text, joiner(before, text))
 
     def _new_item(self, row, table, by_field, extra, merged, ref, recommendation, report_refs, new_group) -> None:
         if new_group or self.group is None:
@@ -444,25 +413,3 @@ class RowReader:
         )
         self.drafts.append(draft)
         self.last = draft
-
-
-def _unfinished(lead: str | None) -> bool:
-    """A lead cell cut off mid-list: "Kath Vasey and", "Meg Boustead /"."""
-    text = (lead or "").rstrip()
-    return bool(text) and (text.endswith(("and", "/", "&", ",", "(", "-", "–")) or text.count("(") > text.count(")"))
-
-
-def _reads_as_timescale(text: str | None) -> bool:
-    """A timescale cell that stands on its own ("2013." cut from "End of April 2013." does not)."""
-    return bool(text) and parse_timescale(text).kind not in ("unknown", "missing")
-
-
-def _joiner(before: str | None, text: str) -> str:
-    """A space inside a sentence cut in two, a line break between paragraphs."""
-    return " " if mid_sentence(text) or unterminated(before) else "\n"
-
-
-def _append(before: str | None, text: str | None, joiner: str = "\n") -> str | None:
-    if not text:
-        return before
-    return f"{before}{joiner}{text}" if before else text

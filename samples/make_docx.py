@@ -25,7 +25,8 @@ from actionplan.normalise.context import Context
 from actionplan.normalise.headings import default_table
 from actionplan.normalise.layout import Column, Header, read_header
 from actionplan.normalise.plan import _inherit_merged_cells
-from actionplan.normalise.rows import Draft, RowReader, looks_like_title
+from actionplan.normalise.cues import looks_like_title
+from actionplan.normalise.rows import Draft, RowReader
 
 SAMPLES = Path(__file__).resolve().parent
 SEEDS = ["darlington-2012", "north-tyneside-2012", "southend-2012", "stockton-2013", "sunderland-2013"]
