@@ -1,23 +1,25 @@
 """Format-specific extractors behind one interface: ``load(path) -> Document``.
 
 The suffix decides the extractor; nothing outside this package branches on format.
+Extractor modules are imported on first use, so converting text does not pay for
+loading pdfplumber or python-docx.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
-from typing import Callable
 
 from ..errors import DocumentLoadError, UnsupportedFormat
-from . import docx, pdf, text
 from .base import Cell, Document, Paragraph, Row, Table
 
-_EXTRACTORS: dict[str, Callable[[Path], Document]] = {
-    **{suffix: text.extract for suffix in text.SUFFIXES},
-    **{suffix: docx.extract for suffix in docx.SUFFIXES},
-    **{suffix: pdf.extract for suffix in pdf.SUFFIXES},
-    # Recognised so the user is told how to fix it rather than "unsupported".
-    ".doc": docx.extract,
+# suffix -> module in this package with an ``extract(path) -> Document``.
+_EXTRACTORS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "text", ".tsv": "text",
+    ".docx": "docx", ".docm": "docx",
+    # Recognised so the user is told how to convert it rather than "unsupported".
+    ".doc": "docx",
+    ".pdf": "pdf",
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
@@ -26,8 +28,8 @@ SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
 def load(path: Path) -> Document:
     """Read a plan file into the format-neutral ``Document``."""
     path = Path(path)
-    extractor = _EXTRACTORS.get(path.suffix.lower())
-    if extractor is None:
+    module = _EXTRACTORS.get(path.suffix.lower())
+    if module is None:
         raise UnsupportedFormat(
             path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
@@ -35,7 +37,7 @@ def load(path: Path) -> Document:
         raise DocumentLoadError(path, "no such file")
     if path.is_dir():
         raise DocumentLoadError(path, "is a directory")
-    return extractor(path)
+    return import_module(f".{module}", __name__).extract(path)
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "Cell", "Document", "Paragraph", "Row", "Table", "load"]

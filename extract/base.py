@@ -91,12 +91,8 @@ class Document:
 
 
 class Extractor(Protocol):
-    """One per input format: read a file into a ``Document``.
-
-    Raises ``DocumentLoadError`` when the file cannot be read as that format.
-    """
-
-    format: Format
-    suffixes: tuple[str, ...]
+    """What each format module (``text``, ``docx``, ``pdf``) provides as ``extract``:
+    read a file into a ``Document``, raising ``DocumentLoadError`` when it cannot be
+    read as that format."""
 
     def __call__(self, path: Path) -> Document: ...

@@ -19,8 +19,6 @@ from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
 from .numbering import ListNumbering
 
-FORMAT = "docx"
-SUFFIXES = (".docx", ".docm")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc (and other OLE files)
 _NO_FILL = {"", "auto", "FFFFFF", "ffffff"}
 

@@ -24,8 +24,6 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
 
-FORMAT = "pdf"
-SUFFIXES = (".pdf",)
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Four aligned words make a column: three lets accidental alignments inside prose split columns.
