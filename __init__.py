@@ -14,13 +14,18 @@ from pathlib import Path
 from .errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
 from .extract import SUPPORTED_SUFFIXES, load
 from .normalise import build_plan
+from .normalise.settings import Settings
 from .schema import SCHEMA_VERSION, ActionItem, ActionPlan, ValidationIssue
 
 __version__ = "0.1.0"
 
 
-def extract(path: str | Path) -> ActionPlan:
+def extract(path: str | Path, settings: Settings | dict | None = None) -> ActionPlan:
     """Read one plan file and return it as a validated ``ActionPlan``.
+
+    ``settings`` (a ``Settings``, a dict of its fields, or None for the defaults)
+    gives an anchor date for relative timescales, a glossary of initials and extra
+    heading synonyms.
 
     Raises ``DocumentLoadError`` (or its subclass ``UnsupportedFormat``) when the
     file cannot be read; problems in the plan's content are in ``plan.issues``.
@@ -30,10 +35,10 @@ def extract(path: str | Path) -> ActionPlan:
     if not document.tables and not document.pages_without_text:
         raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    return build_plan(document, sha256)
+    return build_plan(document, sha256, settings)
 
 
 __all__ = [
     "SCHEMA_VERSION", "SUPPORTED_SUFFIXES", "ActionItem", "ActionPlan", "ActionPlanError",
-    "DocumentLoadError", "UnsupportedFormat", "ValidationIssue", "extract",
+    "DocumentLoadError", "Settings", "UnsupportedFormat", "ValidationIssue", "extract",
 ]

@@ -8,6 +8,8 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import SUPPORTED_SUFFIXES, DocumentLoadError, extract
+from . import SUPPORTED_SUFFIXES, DocumentLoadError, Settings, extract
 from .files import find_plans, write_atomic
 from .schema import ActionPlan, json_schema_text
 
@@ -30,12 +32,27 @@ stderr = Console(stderr=True, soft_wrap=True)
 def extract_command(
     paths: List[Path] = typer.Argument(..., help="Plan files, or folders to search for them."),
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the JSON files."),
+    anchor_date: Optional[datetime] = typer.Option(
+        None, "--anchor-date", formats=["%Y-%m-%d"],
+        help="Inspection or report date (YYYY-MM-DD) that relative timescales count from.",
+    ),
+    glossary: Optional[Path] = typer.Option(
+        None, "--glossary", exists=True, dir_okay=False, help="TOML table of initials: SMcL = \"Shaun McLurg (Head of Service)\"."
+    ),
+    headings: Optional[Path] = typer.Option(
+        None, "--headings", exists=True, dir_okay=False, help="TOML file of extra heading synonyms, shaped as headings.toml."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of a failing file."),
 ) -> None:
     """Convert plans to JSON, one OUTDIR/<stem>.json per input, and print a summary.
 
     Folders are searched recursively and their layout kept below OUTDIR.
     """
+    try:
+        settings = Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings)
+    except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
+        stderr.print(f"error: {glossary or headings}: {error}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     names = find_plans(paths)
     if not names:
         stderr.print(f"error: no plan files found (supported: {', '.join(SUPPORTED_SUFFIXES)})")
@@ -45,7 +62,7 @@ def extract_command(
     failed = 0
     for path in names:
         try:
-            plan = extract(path)
+            plan = extract(path, settings)
         except DocumentLoadError as error:
             failed += 1
             stderr.print(f"error: {error}", markup=False, highlight=False)
@@ -76,8 +93,20 @@ def _counts(plan: ActionPlan) -> tuple[int, int, int, int]:
     return len(plan.items), codes.count("missing_lead"), codes.count("missing_timescale"), len(codes)
 
 
-def main() -> None:  # pragma: no cover - console script entry
-    app()
+def main() -> None:
+    """The console script: click's usage errors exit with EXIT_USAGE, not its own 2
+    (which here means "some files could not be read")."""
+    try:
+        code = app(standalone_mode=False)
+    except Exception as error:
+        # Typer raises click's UsageError (from the click it vendors): exit code 2 and a show().
+        if getattr(error, "exit_code", None) == 2 and hasattr(error, "show"):
+            error.show()
+            sys.exit(EXIT_USAGE)
+        if type(error).__name__ == "Abort":  # Ctrl-C
+            sys.exit(130)
+        raise
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

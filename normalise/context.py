@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .timescales import parse_timescale
+from .leads import glossary_entry
+from .timescales import dates_in, parse_timescale
 
 _APPENDIX_ONLY = re.compile(r"^(appendix|annex|annexe|enclosure)\s*[\w.]*:?$", re.I)
 _RECOMMENDATION = re.compile(
     r"^recommendation\s*(?:no\.?|number)?\s*(?P<ref>\d+[a-z]?)\b\s*[-–:]?\s*(?P<rest>.*)$", re.I
 )
 _OUTCOME_HEADING = re.compile(r"^outcomes?\b\s*[:\-–]?", re.I)
+_INSPECTION = re.compile(r"\binspect(ion|ed)\b", re.I)
+_NEAR = 45  # characters between a date and the word "inspection" for it to be the inspection's date
 _AS_OF = re.compile(
     r"(progress\s+as\s+at|as\s+at|as\s+of|date\s*/\s*version|version\s+date|updated?\s+(?:for|on|at)?)"
     r"(?P<rest>.*)$",
@@ -30,6 +33,8 @@ class Context:
 
     title: str | None = None
     as_of: date | None = None
+    anchor: date | None = None  # the inspection's date, when the text states it
+    glossary: dict[str, str] = field(default_factory=dict)  # initials the document defines
     section: str | None = None
     recommendation_ref: str | None = None
     recommendation: str | None = None
@@ -44,6 +49,10 @@ class Context:
         if not text:
             return
         self._read_as_of(text)
+        self._read_anchor(text)
+        defined = glossary_entry(text)
+        if defined:
+            self.glossary.setdefault(*defined)
         if self.title is None:
             if not _APPENDIX_ONLY.match(text):
                 self.title = text
@@ -81,6 +90,23 @@ class Context:
             timescale = parse_timescale(found["rest"])
             if timescale.kind in ("date", "month") and timescale.due:
                 self.as_of = timescale.due
+
+    def _read_anchor(self, text: str) -> None:
+        """"the January 2013 Ofsted Inspection", "In November 2011 a multi-agency
+        inspection was undertaken": the date nearest the word, within a few words."""
+        if self.anchor is not None:
+            return
+        mentions = [m.start() for m in _INSPECTION.finditer(text)]
+        if not mentions:
+            return
+        near = [
+            (min(abs(position - start), abs(position - end)), due)
+            for (start, end), due in dates_in(text)
+            for position in mentions
+        ]
+        near = [pair for pair in near if pair[0] <= _NEAR]
+        if near:
+            self.anchor = min(near)[1]
 
     def table_started(self) -> None:
         """Rows have begun: later text starts new context rather than extending this one."""

@@ -28,6 +28,11 @@ _ORG_WORDS = re.compile(
 _ORG_PREFIX = re.compile(r"^(?P<org>[A-Z][A-Z&]{1,7})\s*[–—-]\s*(?P<rest>.+)$")
 _PERSON_WITH_NOTE = re.compile(r"(?P<who>[^()]+?)\s*\((?P<note>[^()]*)\)")
 _INITIALS = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z](?:[A-Z]|Mc|Mac){1,3}\.?$")  # JH, SMcL, MG.
+# Teams, boards and services that plans name by acronym: a team as lead, not a person's initials.
+_BODIES = {
+    "SMT", "CMT", "SLT", "DMT", "CSLT", "LSCB", "SSCB", "SLSCB", "NHS", "CCG", "PCT", "MASH", "YOS", "CAMHS",
+    "LADO", "IRO", "IROS", "HR", "ICT", "QA", "CYPMT", "MALAP", "SVS", "CDOP", "MARAC", "DCS", "HOS",
+}
 _TRAILING_TEAM = re.compile(r"^(?P<name>.+?)\s+(?P<team>[A-Z]{2,6})$")  # "Tracy Potts SMT"
 _SPLIT = re.compile(r"\s*(?:/|;|\n|,|&|\band\b)\s*")
 
@@ -102,6 +107,8 @@ def _lead(segment: str, organisation: str | None) -> Lead | None:
     team = _TRAILING_TEAM.match(segment)
     if role is None and team and _looks_like_name(team["name"]):
         segment, role = team["name"], team["team"]
+    if segment.rstrip(".").upper() in _BODIES:
+        return Lead(role=segment.rstrip("."), organisation=organisation)
     if _INITIALS.match(segment) or _looks_like_name(segment):
         return Lead(name=segment.rstrip("."), role=role, organisation=organisation)
     if role is None:
@@ -111,3 +118,37 @@ def _lead(segment: str, organisation: str | None) -> Lead | None:
 
 def _is_organisation(note: str) -> bool:
     return bool(_ORG_WORDS.search(note)) or note.isupper() and " " not in note
+
+
+_DEFINITION = re.compile(
+    r"^(?P<initials>[A-Z][A-Za-z]{1,4})\s*(?:[-–—=:]|\bis\b)\s*(?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)+.*)$"
+)
+
+
+def glossary_entry(text: str) -> tuple[str, str] | None:
+    """A line that defines initials: "SMcL – Shaun McLurg (Head of Service)"."""
+    found = _DEFINITION.match(text.strip())
+    if found and _INITIALS.match(found["initials"]):
+        return found["initials"], found["who"].strip()
+    return None
+
+
+def is_initials(lead: Lead) -> bool:
+    """A lead named only by initials ("JH", "SMcL"): readable only with a glossary."""
+    return bool(lead.name) and lead.role is None and bool(_INITIALS.match(lead.name))
+
+
+def resolve_initials(leads: list[Lead], glossary: dict[str, str]) -> list[Lead]:
+    """Leads with initials the glossary knows replaced by the people it names."""
+    if not glossary:
+        return leads
+    resolved: list[Lead] = []
+    for lead in leads:
+        known = glossary.get(lead.name or "") if is_initials(lead) else None
+        people = parse_leads(known) if known else [lead]
+        for person in people:
+            if lead.organisation and not person.organisation:
+                person = person.model_copy(update={"organisation": lead.organisation})
+            if person not in resolved:
+                resolved.append(person)
+    return resolved

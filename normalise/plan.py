@@ -6,11 +6,11 @@ from collections import defaultdict
 
 from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
-from .headings import HeadingTable, default_table
 from .colours import rag_from_fill
-from .leads import parse_leads
+from .leads import parse_leads, resolve_initials
 from .refs import report_refs, split_number
 from .rows import Draft, RowReader
+from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale
 from .validate import issue, text_layer_issues, validate
@@ -22,10 +22,13 @@ MERGED_COLUMN_SHARE = 0.15
 MERGED_COLUMN_MIN_ROWS = 3
 
 
-def build_plan(document: Document, sha256: str, headings: HeadingTable | None = None) -> ActionPlan:
-    reader = RowReader(headings or default_table()).read(document)
+def build_plan(document: Document, sha256: str, settings: Settings | dict | None = None) -> ActionPlan:
+    settings = Settings.resolve(settings)
+    reader = RowReader(settings.headings()).read(document)
     _inherit_merged_cells(reader.drafts)
-    items = [_item(draft) for draft in reader.drafts]
+    anchor = settings.anchor_date or reader.context.anchor
+    glossary = {**reader.context.glossary, **settings.glossary}
+    items = [_item(draft, anchor, glossary) for draft in reader.drafts]
     plan = ActionPlan(
         source=SourceDocument(
             path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
@@ -33,6 +36,7 @@ def build_plan(document: Document, sha256: str, headings: HeadingTable | None = 
         ),
         title=document.title or reader.context.title,
         as_of=reader.context.as_of,
+        anchor_date=anchor,
         items=items,
         rows=reader.counts,
     )
@@ -64,7 +68,7 @@ def _inherit_merged_cells(drafts: list[Draft]) -> None:
                 previous = draft
 
 
-def _item(draft: Draft) -> ActionItem:
+def _item(draft: Draft, anchor, glossary: dict[str, str]) -> ActionItem:
     fields = draft.fields
     action_ref, action = split_number(fields.get("action") or "")
     if not action.strip():
@@ -80,9 +84,9 @@ def _item(draft: Draft) -> ActionItem:
         action_ref=action_ref,
         action=action.strip(),
         outcome=fields.get("outcome") or draft.context_outcome,
-        leads=parse_leads(lead_raw),
+        leads=resolve_initials(parse_leads(lead_raw), glossary),
         lead_raw=lead_raw,
-        timescale=parse_timescale(fields.get("timescale")),
+        timescale=parse_timescale(fields.get("timescale"), anchor),
         status=status if status_text or draft.fills else Status(),
         progress=fields.get("progress"),
         monitoring=fields.get("monitoring"),

@@ -74,6 +74,7 @@ class RowReader:
         # What each source row became, by (table index, row index): "item", "continuation",
         # "header", "caption", "section", "blank" or "dropped".
         self.row_kinds: dict[tuple[int, int], str] = {}
+        self.unmapped_headings: set[str] = set()
         self.caption_rows: set[tuple[str, ...]] = set()  # this table's title rows above its header
 
     # -- blocks ---------------------------------------------------------------
@@ -166,6 +167,12 @@ class RowReader:
         if note and len(note) <= 6 and not (self.group and self.group.ref == note):
             self.group = Group(ref=note, text=self.context.recommendation)
             self.last, self.context.changed = None, False
+        for column in header.columns:
+            if column.heading and column.field is None and column.heading not in self.unmapped_headings:
+                self.unmapped_headings.add(column.heading)
+                self.issues.append(PlanIssue(
+                    "unmapped_heading", f"column heading {column.heading!r} maps to no field; its text is kept in extra"
+                ))
         for text in header.stray_text:
             self.issues.append(PlanIssue(
                 "dropped_row", f"table {table.index} row {row.index}: text in a header row kept out: {text[:80]!r}"

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from ..schema import Timescale
+from dateutil.relativedelta import relativedelta
+
+from ..schema import Timescale, TimescalePart
 
 _MONTH_NAMES = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -111,34 +113,95 @@ def _checked(year: int, month: int, day: int) -> tuple[str, date | None]:
         return "invalid", None
 
 
-def parse_timescale(raw: str | None) -> Timescale:
-    """Kind and due date of a timescale cell; ``raw`` is kept as written."""
+def parse_timescale(raw: str | None, anchor: date | None = None) -> Timescale:
+    """Kind and due date of a timescale cell; ``raw`` is kept as written.
+
+    ``anchor`` (the inspection or report date) gives relative and immediate
+    timescales a due date; without it they have none.
+    """
     text = (raw or "").strip()
     if not text:
         return Timescale(raw=raw or None, kind="missing", due=None)
-    return _parse(text)
+    return _parse(text, anchor)
+
+
+# The kind a cell is given when it names no firm date, strongest claim first.
+_SOFT_ORDER = ("invalid", "immediate", "relative", "ongoing")
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str) -> Timescale:
+def _parse(text: str, anchor: date | None) -> Timescale:
     flat = " ".join(text.split())
     found = _find_dates(flat)
-    firm = [(kind, due) for _, kind, due in found.parts if due is not None]
-    if firm:
-        kind, due = max(firm, key=lambda part: part[1])
-        return Timescale(raw=text, kind=kind, due=due)
-    if found.parts:  # only impossible dates such as 31/02/2013
-        return Timescale(raw=text, kind="invalid", due=None)
-    if _IMMEDIATE.search(flat):
-        return Timescale(raw=text, kind="immediate", due=None)
-    if _RELATIVE.search(flat):
-        return Timescale(raw=text, kind="relative", due=None)
-    if _ONGOING.search(flat):
-        return Timescale(raw=text, kind="ongoing", due=None)
-    fallback = _dateparser_due(flat)
-    if fallback is not None:
-        return Timescale(raw=text, kind="date", due=fallback)
+    parts = [TimescalePart(text=flat[start:end], kind=kind, due=due) for (start, end), (_, kind, due)
+             in zip(found.spans, found.parts)]
+    parts += _soft_parts(flat, found, anchor)
+    parts.sort(key=lambda part: flat.find(part.text))
+    if not parts:
+        fallback = _dateparser_due(flat)
+        if fallback is not None:
+            parts = [TimescalePart(text=flat, kind="date", due=fallback)]
+    firm = [part for part in parts if part.kind in ("date", "month", "quarter") and part.due]
+    if firm:  # several dates in one cell: the latest is the deadline
+        chosen = max(firm, key=lambda part: part.due)
+        return Timescale(raw=text, kind=chosen.kind, due=chosen.due, parts=parts if len(parts) > 1 else [])
+    for kind in _SOFT_ORDER:
+        soft = [part for part in parts if part.kind == kind]
+        if soft:
+            dues = [part.due for part in soft if part.due]
+            return Timescale(raw=text, kind=kind, due=max(dues) if dues else None, parts=parts if len(parts) > 1 else [])
     return Timescale(raw=text, kind="unknown", due=None)
+
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+
+
+def _soft_parts(flat: str, found: "_Found", anchor: date | None) -> list[TimescalePart]:
+    """Immediate, relative and ongoing phrases not inside a date already found."""
+    parts = []
+    for pattern, kind in ((_IMMEDIATE, "immediate"), (_RELATIVE, "relative"), (_ONGOING, "ongoing")):
+        for match in pattern.finditer(flat):
+            if not found.free(match):
+                continue
+            due = None
+            if anchor is not None and kind == "immediate":
+                due = anchor
+            elif anchor is not None and kind == "relative":
+                due = _after(anchor, match)
+            found.spans.append(match.span())
+            parts.append(TimescalePart(text=match.group(0), kind=kind, due=due))
+    return parts
+
+
+def _after(anchor: date, match: re.Match) -> date:
+    """``anchor`` moved on by "3 months", "6 weeks", "20 working days"."""
+    count = match["n"].lower()
+    n = _NUMBERS[count] if count in _NUMBERS else int(count)
+    unit = match["unit"].lower()
+    if unit == "day" and match["working"]:
+        return _add_working_days(anchor, n)
+    if unit == "day":
+        return anchor + timedelta(days=n)
+    if unit == "week":
+        return anchor + timedelta(weeks=n)
+    months = n * (12 if unit == "year" else 1)
+    return anchor + relativedelta(months=months)  # clips 31 Jan + 1 month to 28/29 Feb
+
+
+def _add_working_days(start: date, days: int) -> date:
+    """Monday to Friday only; bank holidays are not known here."""
+    current = start
+    while days:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def dates_in(text: str) -> list[tuple[tuple[int, int], date]]:
+    """Each firm date (date, month, quarter) in free text with its span: for context."""
+    found = _find_dates(text)
+    return [(span, due) for span, (_, _, due) in zip(found.spans, found.parts) if due is not None]
 
 
 def says_done(raw: str | None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..schema import ActionItem, ValidationIssue
+from .leads import is_initials
 from .rows import Draft
 from .timescales import says_done
 
@@ -16,6 +17,8 @@ CODES: dict[str, tuple[str, str]] = {
     "skipped_table": ("warning", "a table with no action or recommendation column was not converted"),
     "dropped_row": ("warning", "a source row or text that became no part of any item"),
     "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
+    "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
+    "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
 }
 
 
@@ -42,6 +45,13 @@ def validate(items: list[ActionItem], drafts: list[Draft], header_fields: set[st
             issues.append(issue("missing_action", f"{where}: no action text; recommendation used", item.id, "action"))
         if not item.lead_raw:
             issues.append(issue("missing_lead", f"{where}: no lead named", item.id, "leads"))
+        initials = [lead.name for lead in item.leads if is_initials(lead)]
+        if initials:
+            issues.append(issue(
+                "lead_initials_only",
+                f"{where}: lead {', '.join(initials)} given as initials only; add them to a glossary (--glossary)",
+                item.id, "leads",
+            ))
         timescale = item.timescale
         if timescale.kind == "missing":
             why = "no timescale given" if "timescale" in header_fields else "the plan has no timescale column"

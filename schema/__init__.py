@@ -15,6 +15,7 @@ from .models import (
     SourceLocation,
     Status,
     Timescale,
+    TimescalePart,
     ValidationIssue,
 )
 
@@ -35,6 +36,6 @@ def json_schema_text() -> str:
 
 __all__ = [
     "SCHEMA_VERSION", "SCHEMA_FILE", "ActionItem", "ActionPlan", "Lead", "RowCounts",
-    "SourceDocument", "SourceLocation", "Status", "Timescale", "ValidationIssue",
+    "SourceDocument", "SourceLocation", "Status", "Timescale", "TimescalePart", "ValidationIssue",
     "json_schema", "json_schema_text",
 ]

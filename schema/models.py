@@ -47,10 +47,23 @@ class Lead(_Model):
     organisation: str | None = None
 
 
+class TimescalePart(_Model):
+    text: str = Field(description="The words of the cell this part was read from.")
+    kind: TimescaleKind
+    due: date | None = None
+
+
 class Timescale(_Model):
     raw: str | None = Field(None, description="The cell exactly as written (markup removed).")
     kind: TimescaleKind
-    due: date | None = Field(None, description="The deadline, when one can be fixed.")
+    due: date | None = Field(
+        None,
+        description="The deadline: a date; the last day of a month or quarter; for relative and immediate "
+        "timescales the plan's anchor date moved on, when it has one. Of several dates, the latest.",
+    )
+    parts: list[TimescalePart] = Field(
+        default_factory=list, description="Every date or phrase read, where the cell holds more than one."
+    )
 
 
 class Status(_Model):
@@ -105,6 +118,9 @@ class ActionPlan(_Model):
     source: SourceDocument
     title: str | None = None
     as_of: date | None = Field(None, description="'Progress as at' / version date the document states.")
+    anchor_date: date | None = Field(
+        None, description="The inspection or report date relative timescales count from (stated or given)."
+    )
     items: list[ActionItem] = Field(default_factory=list)
     issues: list[ValidationIssue] = Field(default_factory=list)
     rows: RowCounts = Field(default_factory=RowCounts)

@@ -76,3 +76,33 @@ def test_every_command_has_help():
     for command in ("extract", "schema"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and len(result.output) > 50
+
+
+def test_usage_errors_exit_3_from_the_console_script(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "actionplan.cli", "extract", "--no-such-option", "samples"],
+                            capture_output=True, text=True)
+    assert result.returncode == EXIT_USAGE
+    assert "No such option" in result.stderr
+
+
+def test_glossary_and_anchor_date_options(tmp_path):
+    result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "-o", str(tmp_path), "--anchor-date",
+                                 "2013-02-15", "--glossary", "tests/fixtures/settings/stockton-glossary.toml"])
+    assert result.exit_code == EXIT_OK, result.output
+    plan = json.loads((tmp_path / "stockton-2013.json").read_text())
+    assert plan["anchor_date"] == "2013-02-15"
+    assert plan["items"][0]["leads"] == [{"name": "Shaun McLean", "role": "Head of Children's Social Care", "organisation": None}]
+    codes = [issue["code"] for issue in plan["issues"]]
+    assert "lead_initials_only" in codes  # SW, LK, KS ... are not in this glossary
+    assert not [i for i in plan["issues"] if i["code"] == "lead_initials_only" and "SMcL" in i["message"]]
+
+
+def test_bad_glossary_file_is_a_usage_error(tmp_path):
+    broken = tmp_path / "glossary.toml"
+    broken.write_text("SMcL = unquoted name")
+    result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "--glossary", str(broken)])
+    assert result.exit_code == EXIT_USAGE
+    assert str(broken) in result.output

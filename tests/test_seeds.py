@@ -196,7 +196,7 @@ class TestStockton:
 
     def test_fuzzy_timescales(self, plans):
         by_ref = items_by_ref(plans["stockton-2013"])
-        assert by_ref[("4", "1")].timescale.model_dump() == {"raw": "End of April 2013.", "kind": "month", "due": date(2013, 4, 30)}
+        assert by_ref[("4", "1")].timescale.model_dump() == {"raw": "End of April 2013.", "kind": "month", "due": date(2013, 4, 30), "parts": []}
         assert by_ref[("2", "2")].timescale.due == date(2013, 3, 11)
         assert by_ref[("1", "4")].timescale.kind == "unknown"
         assert "unparsed_timescale" in codes(plans["stockton-2013"], by_ref[("1", "4")].id)

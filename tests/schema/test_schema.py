@@ -14,7 +14,7 @@ def test_committed_schema_is_current():
 def test_public_field_names():
     """The JSON field names are a contract other systems read: renaming one breaks them."""
     schema = json_schema()
-    assert list(schema["properties"]) == ["schema_version", "source", "title", "as_of", "items", "issues", "rows"]
+    assert list(schema["properties"]) == ["schema_version", "source", "title", "as_of", "anchor_date", "items", "issues", "rows"]
     assert list(schema["$defs"]["ActionItem"]["properties"]) == [
         "id", "section", "recommendation_ref", "recommendation", "action_ref", "action", "outcome", "leads",
         "lead_raw", "timescale", "status", "progress", "monitoring", "report_refs", "extra", "source",

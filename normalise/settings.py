@@ -1,0 +1,63 @@
+"""What a user can tell the normaliser, in one validated object.
+
+    Settings.resolve(None)                          # the defaults
+    Settings.resolve({"anchor_date": "2013-01-31"})
+    Settings.from_files(glossary_file=Path("initials.toml"), headings_file=Path("mine.toml"))
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .headings import HeadingTable, default_table, load_table
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    anchor_date: date | None = Field(
+        None, description="Date relative timescales count from; overrides the inspection date found in the plan."
+    )
+    glossary: dict[str, str] = Field(
+        default_factory=dict, description='Initials to people: {"SMcL": "Shaun McLurg (Head of Service)"}.'
+    )
+    headings_file: Path | None = Field(None, description="TOML file of extra heading synonyms (as headings.toml).")
+
+    @classmethod
+    def resolve(cls, value: "Settings | dict | None") -> "Settings":
+        if value is None:
+            return cls()
+        return value if isinstance(value, cls) else cls.model_validate(value)
+
+    @classmethod
+    def from_files(
+        cls, anchor_date: date | None = None, glossary_file: Path | None = None, headings_file: Path | None = None
+    ) -> "Settings":
+        """Settings from the CLI's options; a glossary is a TOML table of initials."""
+        glossary = {}
+        if glossary_file is not None:
+            data = tomllib.loads(Path(glossary_file).read_text(encoding="utf-8"))
+            glossary = {str(k): str(v) for k, v in data.get("glossary", data).items()}
+        if headings_file is not None:
+            _headings(Path(headings_file))  # fail now, with the file named, if it does not parse
+        return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file)
+
+    def headings(self) -> HeadingTable:
+        return _headings(self.headings_file) if self.headings_file else default_table()
+
+
+@lru_cache(maxsize=8)
+def _headings(path: Path) -> HeadingTable:
+    from .headings import SYNONYMS_FILE
+
+    return load_table(SYNONYMS_FILE, extra=path)
