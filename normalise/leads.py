@@ -33,6 +33,8 @@ _BODIES = {
     "SMT", "CMT", "SLT", "DMT", "CSLT", "LSCB", "SSCB", "SLSCB", "NHS", "CCG", "PCT", "MASH", "YOS", "CAMHS",
     "LADO", "IRO", "IROS", "HR", "ICT", "QA", "CYPMT", "MALAP", "SVS", "CDOP", "MARAC", "DCS", "HOS",
 }
+_NAME_THEN_POST = re.compile(r"^(?P<name>[^,–—-]+?)\s*(?:,|\s[–—-])\s*(?P<post>.+)$")
+_TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Cllr|Councillor|Prof)\.?"
 _TRAILING_TEAM = re.compile(r"^(?P<name>.+?)\s+(?P<team>[A-Z]{2,6})$")  # "Tracy Potts SMT"
 _SPLIT = re.compile(r"\s*(?:/|;|\n|,|&|\band\b)\s*")
 
@@ -79,7 +81,8 @@ def _split_joined(piece: str) -> list[str]:
 
 
 def _looks_like_name(text: str) -> bool:
-    words = text.split()
+    """"Heather Flinders", "Dr Sandra Martin", "J. Smith": capitalised words, no post words."""
+    words = re.sub(rf"^{_TITLES}\s+", "", text.strip()).split()
     return (
         1 <= len(words) <= 4
         and not _ROLE_WORDS.search(text)
@@ -104,6 +107,9 @@ def _lead(segment: str, organisation: str | None) -> Lead | None:
             role = note or None
     if not segment:
         return Lead(role=role, organisation=organisation)
+    titled = _NAME_THEN_POST.match(segment)
+    if role is None and titled and _looks_like_name(titled["name"]) and _ROLE_WORDS.search(titled["post"]):
+        return Lead(name=titled["name"], role=titled["post"], organisation=organisation)  # "Ruth Baker, Team Manager"
     team = _TRAILING_TEAM.match(segment)
     if role is None and team and _looks_like_name(team["name"]):
         segment, role = team["name"], team["team"]

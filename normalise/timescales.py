@@ -32,8 +32,15 @@ _ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s*{_YEAR}\b", re.I)
-_FY_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?P<start>(?:19|20)\d{2})\s*[/\-~]\s*(?P<end>\d{2}|\d{4})\b", re.I)
-_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?P<year>(?:19|20)\d{2})\b", re.I)
+_MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}[\-/ ](?P<year>\d{{2}})\b(?![/.:\-]\d)", re.I)  # "Mar-13", "Sept 14"
+_QUARTER_WORD = r"(?:Q|quarter\s*)(?P<q>[1-4])"
+_FY_QUARTER = re.compile(
+    rf"\b{_QUARTER_WORD}\s*(?:of\s+)?(?P<start>(?:19|20)?\d{{2}})\s*[/\-~]\s*(?P<end>\d{{2}}|\d{{4}})\b", re.I
+)
+_QUARTER = re.compile(rf"\b{_QUARTER_WORD}\s*(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b", re.I)
+# A financial year on its own ("by 2013/14", "2012-13"): due at its end, 31 March.
+_FINANCIAL_YEAR = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*[/\-]\s*(?P<end>\d{2})\b(?![/\-.]\d)")
+_TAGS = re.compile(r"<[^>]+>")
 _RELATIVE = re.compile(
     r"\b(?:within\s+)?(?P<n>\d+|one|two|three|four|six|nine|twelve|eighteen)\s+(?P<working>working\s+)?"
     r"(?P<unit>day|week|month|year)s?\b",
@@ -41,7 +48,7 @@ _RELATIVE = re.compile(
 )
 _IMMEDIATE = re.compile(r"\bimmediate(ly)?\b|\bwith immediate effect\b|\bforthwith\b", re.I)
 _ONGOING = re.compile(
-    r"\b(on-?going|continuous(ly)?|continual|monthly|quarterly|weekly|annually|termly|"
+    r"\b(on[- ]?going|continuous(ly)?|continual|monthly|quarterly|weekly|annually|termly|"
     r"bi-?monthly|fortnightly|as required|throughout)\b",
     re.I,
 )
@@ -94,15 +101,20 @@ def _find_dates(text: str) -> _Found:
                 found.add(match, *_checked(_year(match["year"]), month, int(match["day"])))
     for match in _FY_QUARTER.finditer(text):
         if found.free(match):
-            found.add(match, "quarter", _fy_quarter_end(int(match["q"]), int(match["start"])))
+            found.add(match, "quarter", _fy_quarter_end(int(match["q"]), _year(match["start"])))
     for match in _QUARTER.finditer(text):
         if found.free(match):
             quarter = int(match["q"])
             found.add(match, "quarter", _month_end(int(match["year"]), quarter * 3))
-    for match in _MONTH_YEAR.finditer(text):
-        if found.free(match):
-            month = _MONTH_NAMES[match["month"].lower()[:3]]
-            found.add(match, "month", _month_end(_year(match["year"]), month))
+    for pattern in (_MONTH_YEAR, _MONTH_SHORT_YEAR):
+        for match in pattern.finditer(text):
+            if found.free(match):
+                month = _MONTH_NAMES[match["month"].lower()[:3]]
+                found.add(match, "month", _month_end(_year(match["year"]), month))
+    for match in _FINANCIAL_YEAR.finditer(text):
+        start = int(match["start"])
+        if found.free(match) and int(match["end"]) == (start + 1) % 100:
+            found.add(match, "quarter", date(start + 1, 3, 31))  # the end of its Q4
     return found
 
 
@@ -131,7 +143,7 @@ _SOFT_ORDER = ("invalid", "immediate", "relative", "ongoing")
 
 @lru_cache(maxsize=4096)
 def _parse(text: str, anchor: date | None) -> Timescale:
-    flat = " ".join(text.split())
+    flat = " ".join(_TAGS.sub(" ", text).split()).replace(" th ", "th ")
     found = _find_dates(flat)
     parts = [TimescalePart(text=flat[start:end], kind=kind, due=due) for (start, end), (_, kind, due)
              in zip(found.spans, found.parts)]

@@ -1,5 +1,8 @@
 """`make bench`: speed figures, each against a baseline measured in the same run.
 
+- timescales: cells parsed per second by dateparser alone against our rules-first,
+  cached parser, on 500 cells taken from the seeds;
+
 - PDF: pages per second of `actionplan.extract` against pdfplumber's own
   `page.extract_tables()` over the same pages, and peak RSS of each at 30 and 300
   pages (a long plan made by repeating the sunderland sample's pages);
@@ -127,6 +130,48 @@ def pdf_figures() -> None:
                   f" | speed ratio {plumber_seconds / our_seconds:.2f}x")
 
 
+def timescale_figures() -> None:
+    """500 timescale cells (the seeds' own, repeated): dateparser on each cell, as a
+    plain implementation would, against our rules-first parser, cold and cached."""
+    import dateparser
+
+    import actionplan
+    from actionplan.normalise import timescales
+
+    cells = [i.timescale.raw for p in SEEDS for i in actionplan.extract(p).items if i.timescale.raw]
+    cells = (cells * (500 // len(cells) + 1))[:500]
+    dateparser.parse("1 June 2012", languages=["en"])  # load its English data outside the timing
+    start = time.perf_counter()
+    for cell in cells:
+        dateparser.parse(cell, languages=["en"], settings={"DATE_ORDER": "DMY"})
+    plain = time.perf_counter() - start
+    timescales._parse.cache_clear()
+    start = time.perf_counter()
+    for cell in cells:
+        timescales.parse_timescale(cell)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    for cell in cells:
+        timescales.parse_timescale(cell)
+    warm = time.perf_counter() - start
+    distinct = list(dict.fromkeys(cells))
+    timescales._parse.cache_clear()
+    start = time.perf_counter()
+    for cell in distinct:
+        timescales.parse_timescale(cell)
+    uncached = (time.perf_counter() - start) / len(distinct)
+    start = time.perf_counter()
+    for cell in distinct:
+        dateparser.parse(cell, languages=["en"], settings={"DATE_ORDER": "DMY"})
+    plain_distinct = (time.perf_counter() - start) / len(distinct)
+    print(f"timescales, 500 cells from the seeds ({len(set(cells))} distinct):")
+    print(f"  dateparser.parse on each cell: {500 / plain:8.0f} cells/s")
+    print(f"  actionplan, cache empty:       {500 / cold:8.0f} cells/s  ({plain / cold:.0f}x)")
+    print(f"  actionplan, cached:            {500 / warm:8.0f} cells/s  ({plain / warm:.0f}x)")
+    print(f"  each distinct cell once, no cache: dateparser {1 / plain_distinct:6.0f} cells/s, "
+          f"actionplan {1 / uncached:6.0f} cells/s ({plain_distinct / uncached:.0f}x)")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         whole = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", *map(str, SEEDS), "-o", out])
@@ -137,6 +182,7 @@ def main() -> None:
     print(f"  baseline `python -c 'import actionplan.cli'`:            {startup:.3f} s  ratio {whole / startup:.2f}x")
     print(f"in process, extract all five (median of 5, warm):          {convert * 1000:.1f} ms")
     print(f"  baseline read + TAB-split of the same files:             {split * 1000:.2f} ms  ratio {convert / split:.0f}x")
+    timescale_figures()
     docx_figures()
     pdf_figures()
 

@@ -35,15 +35,58 @@ from actionplan.normalise.headings import default_table, heading_note, normalise
     ("No.", "recommendation_ref"),
     ("Report Ref.", "report_refs"),
     ("TIMESCALE", "timescale"),
+    ("Lead Officer", "lead"),
+    ("Lead officer(s)", "lead"),
+    ("LEAD", "lead"),
+    ("Owner", "lead"),
+    ("Responsible Officer", "lead"),
+    ("Respon-\nsibility", "lead"),
+    ("Deadline", "timescale"),
+    ("Due date", "timescale"),
+    ("Target Date", "timescale"),
+    ("Timescales", "timescale"),
+    ("Key actions", "action"),
+    ("Actions", "action"),
+    ("Specific Actions", "action"),
+    ("Recommendation", "recommendation"),
+    ("Recommendations", "recommendation"),
+    ("Area for development", "recommendation"),
+    ("Outcome(s)", "outcome"),
+    ("Measure of success", "outcome"),
+    ("Milestones", "outcome"),
+    ("RAG", "status"),
+    ("RAG Status", "status"),
+    ("Status", "status"),
+    ("Progress update", "progress"),
+    ("Comments", "progress"),
+    ("Update August 2013", "progress"),
+    ("Monitored by", "monitoring"),
+    ("Ref", "recommendation_ref"),
+    ("Rec No.", "recommendation_ref"),
+    ("Para", "report_refs"),
+    ("**Theme**", "section"),
+    ("Resources", None),
+    ("Risks", None),
     ("Overall Effectiveness", None),
     ("S17 Crime and Disorder", None),
     ("Action Plan: Announced Inspection of Safeguarding and Looked after Children Services 2011", None),
 ])
 def test_heading_maps_to_field(heading, field):
-    if heading.startswith("<"):
-        heading = heading.replace("<b>", "").replace("</b>", "")
+    heading = heading.replace("<b>", "").replace("</b>", "").replace("**", "")
+    if heading == "Actions Required":
         field = "action"
     assert default_table().match(heading) == field
+
+
+def test_user_synonyms_extend_the_shipped_table():
+    from pathlib import Path
+
+    from actionplan.normalise.headings import SYNONYMS_FILE, load_table
+
+    mine = load_table(SYNONYMS_FILE, extra=Path("tests/fixtures/settings/extra-headings.toml"))
+    assert mine.match("Accountable lead") == "lead"
+    assert mine.match("When by (quarter)") == "timescale"
+    assert default_table().match("Accountable lead") is None
 
 
 def test_normalised_form():

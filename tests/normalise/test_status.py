@@ -18,6 +18,32 @@ from actionplan.normalise.status import parse_status
     ("Green – completed", "green", "complete"),
     ("partners and families. GREEN. Compliance to be checked", "green", "unknown"),
     ("The number of referrals reduced", None, "unknown"),
+    # complete
+    ("Complete", None, "complete"),
+    ("Closed", None, "complete"),
+    ("Achieved", None, "complete"),
+    ("GREEN Completed", "green", "complete"),
+    ("BLUE", None, "complete"),  # a fourth colour for done: no RAG in the schema
+    ("Blue - complete", None, "complete"),
+    # in progress
+    ("In progress", None, "in_progress"),
+    ("On-going", None, "in_progress"),
+    ("Under way", None, "in_progress"),
+    ("On track", None, "in_progress"),
+    ("Not achieved", None, "in_progress"),
+    ("Not yet completed", None, "in_progress"),
+    ("Partially achieved", None, "in_progress"),
+    ("RED - behind schedule", "red", "in_progress"),
+    ("AMBER: Joint training has been arranged for June 2013", "amber", "unknown"),
+    ("Amber – underway", "amber", "in_progress"),
+    # not started
+    ("Not started", None, "not_started"),
+    ("Deferred by Children's Trust", None, "not_started"),
+    ("Not yet started", None, "not_started"),
+    # colour words inside prose are not a rating
+    ("The red flag process is being reviewed", None, "unknown"),
+    ("Green space audit", "green", "unknown"),
+    ("Red", "red", "unknown"),
     ("", None, None),
 ])
 def test_status_words(text, rag, state):

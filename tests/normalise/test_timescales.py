@@ -1,74 +1,189 @@
+"""Timescale cells as councils write them -> kind and due date.
+
+Grouped by kind, in the manner of dateparser's own tables; the anchor date is
+pinned so nothing depends on today."""
+
 from datetime import date
 
 import pytest
 
-from actionplan.normalise.timescales import parse_timescale, says_done
+from actionplan.normalise.timescales import dates_in, parse_timescale, says_done
 
-CASES = [
-    # dates, day first, two-digit years are 20xx
-    ("31/10/2012", "date", date(2012, 10, 31)),
-    ("31/12/12", "date", date(2012, 12, 31)),
-    ("1.4.13", "date", date(2013, 4, 1)),
-    ("2012-06-30", "date", date(2012, 6, 30)),
-    ("14th June 2012", "date", date(2012, 6, 14)),
-    ("14 th June 2012", "date", date(2012, 6, 14)),
-    ("25th February 2012", "date", date(2012, 2, 25)),
-    ("1st March 2012", "date", date(2012, 3, 1)),
-    ("June 14, 2012", "date", date(2012, 6, 14)),
-    ("Completed – first weekly report wef 11/03/13.", "date", date(2013, 3, 11)),
-    # months: due on the last day
-    ("June 2012", "month", date(2012, 6, 30)),
-    ("Sept 2012", "month", date(2012, 9, 30)),
-    ("February 2013.", "month", date(2013, 2, 28)),
-    ("End of April 2013.", "month", date(2013, 4, 30)),
-    ("by end March 2014", "month", date(2014, 3, 31)),
-    ("Report to CMT in April 2013.", "month", date(2013, 4, 30)),
-    ("To commence wef April 2013.", "month", date(2013, 4, 30)),
-    ("August 2013 onwards.", "month", date(2013, 8, 31)),
-    ("During Q3 (by end of December 2013).", "month", date(2013, 12, 31)),
-    ("Jan 2013", "month", date(2013, 1, 31)),
-    # several dates in one cell: the latest firm one
-    ("December 2012 Within 3 months", "month", date(2012, 12, 31)),
-    ("May 2012 Ongoing Ongoing", "month", date(2012, 5, 31)),
-    ("February 2012 June 2012", "month", date(2012, 6, 30)),
-    ("1st March 2012\nMarch 2012 Letters requesting initial assessment.", "month", date(2012, 3, 31)),
-    # quarters: UK financial year (Q1 = April-June) when written 2013/14
-    ("Q3 2013/14", "quarter", date(2013, 12, 31)),
-    ("Q1 2013-14", "quarter", date(2013, 6, 30)),
-    ("Q4 2013/14", "quarter", date(2014, 3, 31)),
-    ("Q2 2013", "quarter", date(2013, 6, 30)),
-    # relative, immediate, ongoing: no due date without an anchor
-    ("Within 3 months", "relative", None),
-    ("6 months", "relative", None),
-    ("within 20 working days", "relative", None),
-    ("Immediate", "immediate", None),
-    ("With immediate effect", "immediate", None),
-    ("Ongoing", "ongoing", None),
-    ("On-going", "ongoing", None),
-    ("Monthly", "ongoing", None),
-    ("Quarterly reports.", "ongoing", None),
-    # impossible dates
-    ("31/02/2013", "invalid", None),
-    ("30/02/2014", "invalid", None),
-    # no date at all
-    ("Timescale to be determined following CMT discussion.", "unknown", None),
-    ("Review dates to be confirmed.", "unknown", None),
-    ("Completed.", "unknown", None),
-    ("", "missing", None),
-    (None, "missing", None),
+ANCHOR = date(2013, 1, 31)  # an inspection in January 2013
+
+DATES = [
+    ("31/10/2012", date(2012, 10, 31)),
+    ("31/12/12", date(2012, 12, 31)),
+    ("1.4.13", date(2013, 4, 1)),
+    ("30.06.2013", date(2013, 6, 30)),
+    ("30-06-2013", date(2013, 6, 30)),
+    ("1/4/2013", date(2013, 4, 1)),  # day first: 1 April, never 4 January
+    ("4/1/2013", date(2013, 1, 4)),
+    ("2012-06-30", date(2012, 6, 30)),
+    ("14th June 2012", date(2012, 6, 14)),
+    ("14 th June 2012", date(2012, 6, 14)),
+    ("14 <sup>th</sup> June 2012", date(2012, 6, 14)),
+    ("25th February 2012", date(2012, 2, 25)),
+    ("1st March 2012", date(2012, 3, 1)),
+    ("31st March 2013", date(2013, 3, 31)),
+    ("1 April 2013", date(2013, 4, 1)),
+    ("the 3rd of May 2012", date(2012, 5, 3)),
+    ("June 14, 2012", date(2012, 6, 14)),
+    ("29/02/2012", date(2012, 2, 29)),
+    ("Completed – first weekly report wef 11/03/13.", date(2013, 3, 11)),
+    ("Update 30th April 2012", date(2012, 4, 30)),
 ]
 
+MONTHS = [
+    ("June 2012", date(2012, 6, 30)),
+    ("Sept 2012", date(2012, 9, 30)),
+    ("Sep 2012", date(2012, 9, 30)),
+    ("February 2013.", date(2013, 2, 28)),
+    ("February 2012", date(2012, 2, 29)),
+    ("End of April 2013.", date(2013, 4, 30)),
+    ("by end March 2014", date(2014, 3, 31)),
+    ("by June 2013", date(2013, 6, 30)),
+    ("Report to CMT in April 2013.", date(2013, 4, 30)),
+    ("To commence wef April 2013.", date(2013, 4, 30)),
+    ("Revised Clinic in place wef March 2013.", date(2013, 3, 31)),
+    ("August 2013 onwards.", date(2013, 8, 31)),
+    ("For SLSCB Development Day in June 2013.", date(2013, 6, 30)),
+    ("Draft for Health & Wellbeing Board July 2013.", date(2013, 7, 31)),
+    ("During Q3 (by end of December 2013).", date(2013, 12, 31)),
+    ("September 2013 (end of Q2 reporting period).", date(2013, 9, 30)),
+    ("Jan 2013", date(2013, 1, 31)),
+    ("Mar-13", date(2013, 3, 31)),
+    ("Sept 14", date(2014, 9, 30)),
+    ("march 2013", date(2013, 3, 31)),
+]
 
-@pytest.mark.parametrize("raw,kind,due", CASES)
-def test_timescale(raw, kind, due):
+SEVERAL = [  # the latest firm date is due; parts keep every reading
+    ("December 2012 Within 3 months", "month", date(2012, 12, 31)),
+    ("May 2012 Ongoing Ongoing", "month", date(2012, 5, 31)),
+    ("July 2012 July 2012", "month", date(2012, 7, 31)),
+    ("February 2012 June 2012", "month", date(2012, 6, 30)),
+    ("September 2012 April 2012 July 2012 Ongoing", "month", date(2012, 9, 30)),
+    ("Ongoing March 2013", "month", date(2013, 3, 31)),
+    ("1st March 2012\nMarch 2012 Letters requesting initial assessment.", "month", date(2012, 3, 31)),
+    ("31/10/2012 and 30/11/2012", "date", date(2012, 11, 30)),
+]
+
+QUARTERS = [  # UK financial year when written 2013/14 (Q1 = April-June), else calendar
+    ("Q3 2013/14", date(2013, 12, 31)),
+    ("Q1 2013-14", date(2013, 6, 30)),
+    ("Q4 2012/13", date(2013, 3, 31)),
+    ("Q2 2014-15", date(2014, 9, 30)),
+    ("Q3 13/14", date(2013, 12, 31)),
+    ("Quarter 3 2013/14", date(2013, 12, 31)),
+    ("Q2 of 2013/14", date(2013, 9, 30)),
+    ("Q2 2013", date(2013, 6, 30)),
+    ("Q1 2014", date(2014, 3, 31)),
+    ("by 2013/14", date(2014, 3, 31)),  # a financial year alone: the end of its Q4
+    ("2012-13", date(2013, 3, 31)),
+]
+
+RELATIVE = [  # due counted from the anchor; none without one
+    ("Within 3 months", date(2013, 4, 30)),
+    ("Within 3 Months", date(2013, 4, 30)),
+    ("6 months", date(2013, 7, 31)),
+    ("within 6 weeks", date(2013, 3, 14)),
+    ("within one month", date(2013, 2, 28)),
+    ("12 months", date(2014, 1, 31)),
+    ("within 2 years", date(2015, 1, 31)),
+    ("Within 28 days", date(2013, 2, 28)),
+    ("within 20 working days", date(2013, 2, 28)),
+    ("Within 2", None),  # not a period: unknown, see below
+]
+
+IMMEDIATE = ["Immediate", "IMMEDIATE", "Immediately", "With immediate effect", "Immediate and ongoing"]
+
+ONGOING = ["Ongoing", "On-going", "On going", "ongoing", "Continuous", "Monthly", "Quarterly reports.",
+           "Annually", "Weekly", "Termly", "Bi-monthly", "As required"]
+
+INVALID = ["31/02/2013", "30/02/2014", "31/04/2013", "29/02/2013", "32/01/2013", "00/12/2012"]
+
+UNKNOWN = ["Timescale to be determined following CMT discussion.", "Review dates to be confirmed.",
+           "In place already as part of existing case file audit tool and reporting process.",
+           "TBC", "To be confirmed", "N/A", "Completed.", "Within 2", "12/13", "mmeuidle"]
+
+
+@pytest.mark.parametrize("raw,due", DATES)
+def test_dates(raw, due):
+    assert (parse_timescale(raw).kind, parse_timescale(raw).due) == ("date", due)
+
+
+@pytest.mark.parametrize("raw,due", MONTHS)
+def test_months_are_due_on_their_last_day(raw, due):
+    assert (parse_timescale(raw).kind, parse_timescale(raw).due) == ("month", due)
+
+
+@pytest.mark.parametrize("raw,kind,due", SEVERAL)
+def test_several_dates_the_latest_is_due(raw, kind, due):
     timescale = parse_timescale(raw)
     assert (timescale.kind, timescale.due) == (kind, due)
+    assert len(timescale.parts) >= 2
+    assert max(part.due for part in timescale.parts if part.due and part.kind in ("date", "month")) == due
+
+
+@pytest.mark.parametrize("raw,due", QUARTERS)
+def test_quarters(raw, due):
+    assert (parse_timescale(raw).kind, parse_timescale(raw).due) == ("quarter", due)
+
+
+@pytest.mark.parametrize("raw,due", [case for case in RELATIVE if case[1]])
+def test_relative_due_from_the_anchor(raw, due):
+    assert (parse_timescale(raw, ANCHOR).kind, parse_timescale(raw, ANCHOR).due) == ("relative", due)
+    assert parse_timescale(raw).due is None
+
+
+@pytest.mark.parametrize("raw", IMMEDIATE)
+def test_immediate_is_due_at_the_anchor(raw):
+    assert (parse_timescale(raw, ANCHOR).kind, parse_timescale(raw, ANCHOR).due) == ("immediate", ANCHOR)
+
+
+@pytest.mark.parametrize("raw", ONGOING)
+def test_ongoing(raw):
+    assert (parse_timescale(raw, ANCHOR).kind, parse_timescale(raw, ANCHOR).due) == ("ongoing", None)
+
+
+@pytest.mark.parametrize("raw", INVALID)
+def test_impossible_dates_are_invalid(raw):
+    assert (parse_timescale(raw).kind, parse_timescale(raw).due) == ("invalid", None)
+
+
+@pytest.mark.parametrize("raw", UNKNOWN)
+def test_text_without_a_date(raw):
+    assert (parse_timescale(raw, ANCHOR).kind, parse_timescale(raw, ANCHOR).due) == ("unknown", None)
+
+
+@pytest.mark.parametrize("raw", ["", "   ", None])
+def test_missing(raw):
+    assert parse_timescale(raw).kind == "missing"
 
 
 def test_raw_is_kept_as_written():
     assert parse_timescale("End of April 2013.").raw == "End of April 2013."
 
 
+def test_results_do_not_depend_on_today():
+    """dateparser is pinned (RELATIVE_BASE, DATE_ORDER, PREFER_DAY_OF_MONTH): same answer every day."""
+    assert parse_timescale("June 14, 2012").due == date(2012, 6, 14)
+    assert parse_timescale("6 months").due is None
+
+
 @pytest.mark.parametrize("raw,done", [("Completed.", True), ("Complete", True), ("Completed by June", False), ("", False)])
 def test_says_done(raw, done):
     assert says_done(raw) is done
+
+
+def test_dates_in_free_text():
+    found = dates_in("the January 2013 Ofsted Inspection – update for Committee 18th September 2013")
+    assert [due for _, due in found] == [date(2013, 9, 18), date(2013, 1, 31)] or \
+        sorted(due for _, due in found) == [date(2013, 1, 31), date(2013, 9, 18)]
+
+
+def test_table_sizes():
+    """At least 80 strings, every kind covered."""
+    tables = (DATES, MONTHS, SEVERAL, QUARTERS, RELATIVE, IMMEDIATE, ONGOING, INVALID, UNKNOWN)
+    total = sum(len(table) for table in tables) + 3
+    assert total >= 80
