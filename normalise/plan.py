@@ -42,8 +42,9 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     )
     plan.issues = (
         text_layer_issues(document.pages_without_text)
-        + [issue(found.code, found.message) for found in reader.issues]
-        + validate(plan.items, reader.drafts, reader.seen_fields)
+        + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
+           for found in reader.issues]
+        + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of)
     )
     return plan
 

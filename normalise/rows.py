@@ -52,6 +52,10 @@ class PlanIssue:
 
     code: str
     message: str
+    value: str | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
 
 
 class RowReader:
@@ -171,11 +175,13 @@ class RowReader:
             if column.heading and column.field is None and column.heading not in self.unmapped_headings:
                 self.unmapped_headings.add(column.heading)
                 self.issues.append(PlanIssue(
-                    "unmapped_heading", f"column heading {column.heading!r} maps to no field; its text is kept in extra"
+                    "unmapped_heading", f"column heading {column.heading!r} maps to no field; its text is kept in extra",
+                    column.heading, row.page or table.page, table.index, row.index,
                 ))
         for text in header.stray_text:
             self.issues.append(PlanIssue(
-                "dropped_row", f"table {table.index} row {row.index}: text in a header row kept out: {text[:80]!r}"
+                "dropped_row", f"table {table.index} row {row.index}: text in a header row kept out: {text[:80]!r}",
+                text, row.page or table.page, table.index, row.index,
             ))
         self.header = header
         self.seen_fields |= header.fields
@@ -212,6 +218,8 @@ class RowReader:
                 "skipped_table",
                 f"table {table.index} ({len(rows)} rows) has no action or recommendation column; "
                 f"not converted (first row: {first[:80]!r})",
+                "\n".join(" | ".join(t for t in r.texts if t.strip()) for r in rows), table.page, table.index,
+                rows[0].index,
             ))
 
     @staticmethod
@@ -274,7 +282,8 @@ class RowReader:
                 self._count("dropped", table, row)
                 text = " | ".join(t for t in row.texts if t.strip())
                 self.issues.append(PlanIssue(
-                    "dropped_row", f"table {table.index} row {row.index}: no action and nothing to continue: {text[:80]!r}"
+                    "dropped_row", f"table {table.index} row {row.index}: no action and nothing to continue: {text[:80]!r}",
+                    text, row.page or table.page, table.index, row.index,
                 ))
             return
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..schema import ActionItem, ValidationIssue
 from .leads import is_initials
 from .rows import Draft
@@ -19,11 +21,22 @@ CODES: dict[str, tuple[str, str]] = {
     "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
+    "overdue": ("warning", "due before the plan's progress date (`as_of`) and not reported complete"),
+    "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
 }
 
 
-def issue(code: str, message: str, item_id: str | None = None, field: str | None = None) -> ValidationIssue:
-    return ValidationIssue(item_id=item_id, field=field, code=code, severity=CODES[code][0], message=message)
+def issue(
+    code: str, message: str, item: ActionItem | None = None, field: str | None = None, value: str | None = None,
+    *, page: int | None = None, table: int | None = None, row: int | None = None,
+) -> ValidationIssue:
+    """A ValidationIssue with the code's severity and, for an item, where it came from."""
+    if item is not None:
+        page, table, row = item.source.page, item.source.table, item.source.row
+    return ValidationIssue(
+        item_id=item.id if item else None, field=field, code=code, severity=CODES[code][0], message=message,
+        page=page, table=table, row=row, value=value,
+    )
 
 
 def text_layer_issues(pages: list[int]) -> list[ValidationIssue]:
@@ -37,29 +50,53 @@ def text_layer_issues(pages: list[int]) -> list[ValidationIssue]:
     )]
 
 
-def validate(items: list[ActionItem], drafts: list[Draft], header_fields: set[str]) -> list[ValidationIssue]:
+def validate(
+    items: list[ActionItem], drafts: list[Draft], header_fields: set[str], as_of: date | None = None
+) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
     for item, draft in zip(items, drafts):
         where = f"item {item.id}" + (f" ({item.action_ref})" if item.action_ref else "")
         if not draft.fields.get("action", "").strip():
-            issues.append(issue("missing_action", f"{where}: no action text; recommendation used", item.id, "action"))
+            issues.append(issue("missing_action", f"{where}: no action text; recommendation used", item, "action"))
         if not item.lead_raw:
-            issues.append(issue("missing_lead", f"{where}: no lead named", item.id, "leads"))
+            issues.append(issue("missing_lead", f"{where}: no lead named", item, "leads"))
         initials = [lead.name for lead in item.leads if is_initials(lead)]
         if initials:
             issues.append(issue(
                 "lead_initials_only",
                 f"{where}: lead {', '.join(initials)} given as initials only; add them to a glossary (--glossary)",
-                item.id, "leads",
+                item, "leads", item.lead_raw,
             ))
-        timescale = item.timescale
-        if timescale.kind == "missing":
-            why = "no timescale given" if "timescale" in header_fields else "the plan has no timescale column"
-            issues.append(issue("missing_timescale", f"{where}: {why}", item.id, "timescale"))
-        elif timescale.kind == "invalid":
-            issues.append(issue("invalid_date", f"{where}: {timescale.raw!r} is not a real date", item.id, "timescale"))
-        elif timescale.kind == "unknown" and not says_done(timescale.raw):
-            issues.append(issue(
-                "unparsed_timescale", f"{where}: no date in timescale {timescale.raw!r}", item.id, "timescale"
-            ))
+        issues.extend(_timescale_issues(item, where, header_fields, as_of))
+    issues.extend(_duplicate_refs(items))
     return issues
+
+
+def _timescale_issues(item: ActionItem, where: str, header_fields: set[str], as_of: date | None):
+    timescale = item.timescale
+    if timescale.kind == "missing":
+        why = "no timescale given" if "timescale" in header_fields else "the plan has no timescale column"
+        yield issue("missing_timescale", f"{where}: {why}", item, "timescale")
+    elif timescale.kind == "invalid":
+        yield issue("invalid_date", f"{where}: {timescale.raw!r} is not a real date", item, "timescale", timescale.raw)
+    elif timescale.kind == "unknown" and not says_done(timescale.raw):
+        yield issue("unparsed_timescale", f"{where}: no date in timescale {timescale.raw!r}", item, "timescale",
+                    timescale.raw)
+    done = item.status.state == "complete" or says_done(timescale.raw)
+    if as_of and timescale.due and timescale.due < as_of and not done:
+        yield issue("overdue", f"{where}: due {timescale.due.isoformat()}, not reported complete at "
+                    f"{as_of.isoformat()}", item, "timescale", timescale.raw)
+
+
+def _duplicate_refs(items: list[ActionItem]):
+    seen: dict[tuple, ActionItem] = {}
+    for item in items:
+        if not item.action_ref:
+            continue
+        key = (item.section, item.recommendation_ref, item.action_ref)
+        if key in seen:
+            first = seen[key]
+            yield issue("duplicate_ref", f"item {item.id}: action {item.action_ref} repeats item {first.id}'s number",
+                        item, "action_ref", item.action_ref)
+        else:
+            seen[key] = item

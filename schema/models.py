@@ -99,6 +99,10 @@ class ValidationIssue(_Model):
     code: str = Field(description="Stable snake_case code; see the README's table of codes.")
     severity: Severity
     message: str
+    page: int | None = Field(None, description="Where in the source: page (where the format has pages) ...")
+    table: int | None = Field(None, description="... table ...")
+    row: int | None = Field(None, description="... and row.")
+    value: str | None = Field(None, description="The value found wanting, as written (a cell, a row's text).")
 
 
 class RowCounts(_Model):

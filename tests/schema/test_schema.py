@@ -22,7 +22,7 @@ def test_public_field_names():
     assert schema["$defs"]["Timescale"]["properties"]["kind"]["enum"] == [
         "date", "month", "quarter", "relative", "immediate", "ongoing", "invalid", "unknown", "missing"
     ]
-    assert list(schema["$defs"]["ValidationIssue"]["properties"]) == ["item_id", "field", "code", "severity", "message"]
+    assert list(schema["$defs"]["ValidationIssue"]["properties"]) == ["item_id", "field", "code", "severity", "message", "page", "table", "row", "value"]
 
 
 def test_action_is_required_and_non_empty():
