@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from .errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
 from .extract import SUPPORTED_SUFFIXES, load
+from .files import sha256_of
 from .normalise import build_plan
 from .normalise.settings import Settings
 from .schema import SCHEMA_VERSION, ActionItem, ActionPlan, ValidationIssue
@@ -34,8 +34,7 @@ def extract(path: str | Path, settings: Settings | dict | None = None) -> Action
     document = load(path)
     if not document.tables and not document.pages_without_text:
         raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    return build_plan(document, sha256, settings)
+    return build_plan(document, sha256_of(path), settings)
 
 
 __all__ = [

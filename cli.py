@@ -1,85 +1,105 @@
 """The ``actionplan`` command: a thin layer over the library.
 
 Exit codes (documented in the README):
-  0  every file converted
+  0  every file converted (and, with --strict, no error-severity issue)
+  1  --strict and some plan has an error-severity issue
   2  some files could not be read (the others were still converted)
-  3  bad usage (no input files found, unknown option)
+  3  bad usage (no input files found, unknown option, unreadable option file)
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
-from . import SUPPORTED_SUFFIXES, DocumentLoadError, Settings, extract
-from .files import find_plans, write_atomic
+from . import SUPPORTED_SUFFIXES, Settings
+from .batch import Outcome, convert_many, convert_one, default_workers, write_csv, write_jsonl
+from .files import find_plans
+from .report import build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
 
-EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 2, 3
+EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
 
 app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True)
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d"],
+                      help="Inspection or report date (YYYY-MM-DD) that relative timescales count from.")
+GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
+                        help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
+HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
+                        help="TOML file of extra heading synonyms, shaped as headings.toml.")
+
+
 @app.command("extract")
 def extract_command(
-    paths: List[Path] = typer.Argument(..., help="Plan files, or folders to search for them."),
-    outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the JSON files."),
-    anchor_date: Optional[datetime] = typer.Option(
-        None, "--anchor-date", formats=["%Y-%m-%d"],
-        help="Inspection or report date (YYYY-MM-DD) that relative timescales count from.",
-    ),
-    glossary: Optional[Path] = typer.Option(
-        None, "--glossary", exists=True, dir_okay=False, help="TOML table of initials: SMcL = \"Shaun McLurg (Head of Service)\"."
-    ),
-    headings: Optional[Path] = typer.Option(
-        None, "--headings", exists=True, dir_okay=False, help="TOML file of extra heading synonyms, shaped as headings.toml."
-    ),
-    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of a failing file."),
+    paths: List[Path] = typer.Argument(..., help="Plan files, folders to search, or glob patterns."),
+    outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the output files."),
+    output_format: Format = typer.Option(Format.json, "--format", "-f",
+                                         help="json: a file per plan; jsonl / csv: items.jsonl / items.csv for all."),
+    workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files converted in parallel."),
+    force: bool = typer.Option(False, "--force", help="Convert again even where the output is up to date."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write the validation report (.json or .html)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any plan has an error-severity issue."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary table."),
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary on stdout."),
+    anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
+    headings: Optional[Path] = HEADINGS,
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
 ) -> None:
-    """Convert plans to JSON, one OUTDIR/<stem>.json per input, and print a summary.
+    """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
+    settings = _settings(anchor_date, glossary, headings)
+    names = _inputs(paths)
+    outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug)
+    if output_format is Format.jsonl:
+        write_jsonl(outcomes, outdir / "items.jsonl")
+    elif output_format is Format.csv:
+        write_csv(outcomes, outdir / "items.csv")
+    _finish(outcomes, report, strict, quiet, as_json)
 
-    Folders are searched recursively and their layout kept below OUTDIR.
-    """
-    try:
-        settings = Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings)
-    except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
-        stderr.print(f"error: {glossary or headings}: {error}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE)
-    names = find_plans(paths)
-    if not names:
-        stderr.print(f"error: no plan files found (supported: {', '.join(SUPPORTED_SUFFIXES)})")
-        raise typer.Exit(EXIT_USAGE)
-    summary = Table("file", "items", "no lead", "no timescale", "issues", title="actionplan extract")
-    summary.columns[0].overflow = "fold"
-    failed = 0
-    for path in names:
-        try:
-            plan = extract(path, settings)
-        except DocumentLoadError as error:
-            failed += 1
-            stderr.print(f"error: {error}", markup=False, highlight=False)
-            summary.add_row(str(path), "-", "-", "-", "unreadable")
-            continue
-        except Exception as error:  # a defect in actionplan: say so, keep the batch going
-            if debug:
-                raise
-            failed += 1
-            stderr.print(f"error: {path}: internal error {type(error).__name__}: {error} (rerun with --debug)",
-                         markup=False, highlight=False)
-            summary.add_row(str(path), "-", "-", "-", "failed")
-            continue
-        write_atomic(outdir / names[path], plan.model_dump_json(indent=2) + "\n")
-        summary.add_row(str(path), *map(str, _counts(plan)))
-    stdout.print(summary)
-    raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_OK)
+
+@app.command("validate")
+def validate_command(
+    paths: List[Path] = typer.Argument(..., help="Plans, or JSON files actionplan wrote."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Also write the report (.json or .html)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any plan has an error-severity issue."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
+    anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
+    headings: Optional[Path] = HEADINGS,
+) -> None:
+    """Report every issue in plans (or converted JSON), grouped by plan."""
+    settings = _settings(anchor_date, glossary, headings)
+    names = _inputs(paths, extra_suffixes=(".json",))
+    outcomes = [_load_converted(path) if path.suffix.lower() == ".json" else convert_one(path, None, settings)
+                for path in names]
+    for outcome in outcomes:
+        if outcome.error:
+            stderr.print(f"error: {outcome.error}", markup=False, highlight=False)
+    result = build_report(outcomes)
+    if report:
+        write_report(result, report)
+    if as_json:
+        typer.echo(report_json(result), nl=False)
+    else:
+        _print_issues(result)
+    raise typer.Exit(_exit_code(outcomes, strict))
 
 
 @app.command("schema")
@@ -88,9 +108,114 @@ def schema_command() -> None:
     typer.echo(json_schema_text(), nl=False)
 
 
-def _counts(plan: ActionPlan) -> tuple[int, int, int, int]:
-    codes = [issue.code for issue in plan.issues]
-    return len(plan.items), codes.count("missing_lead"), codes.count("missing_timescale"), len(codes)
+# -- helpers -------------------------------------------------------------------
+
+def _settings(anchor_date, glossary, headings) -> Settings:
+    try:
+        return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings)
+    except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
+        stderr.print(f"error: {glossary or headings}: {error}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _inputs(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[Path, str]:
+    names = find_plans(paths, extra_suffixes)
+    if not names:
+        stderr.print(f"error: no plan files found (supported: {', '.join(SUPPORTED_SUFFIXES + extra_suffixes)})")
+        raise typer.Exit(EXIT_USAGE)
+    return names
+
+
+def _run(names, outdir, settings, workers, output_format, force, silent, debug) -> list[Outcome]:
+    """Convert with a progress bar on a terminal, a line per file otherwise; input order kept."""
+    order = {path: position for position, path in enumerate(names)}
+    outcomes: list[Outcome] = []
+    interactive = stderr.is_terminal and not silent
+    with Progress(console=stderr, transient=True, disable=not interactive) as progress:
+        task = progress.add_task("converting", total=len(names))
+        for outcome in convert_many(names, outdir, settings, workers, output_format, force):
+            outcomes.append(outcome)
+            progress.advance(task)
+            if outcome.error:
+                stderr.print(f"error: {outcome.error}", markup=False, highlight=False)
+                if debug and "internal error" in outcome.error:
+                    from . import extract  # run it again here, in this process, for the traceback
+
+                    extract(outcome.path, settings)
+            elif not interactive and not silent:
+                stderr.print(f"{outcome.status} {outcome.path} ({len(outcome.plan.items)} items)",
+                             markup=False, highlight=False)
+    return sorted(outcomes, key=lambda outcome: order[outcome.path])
+
+
+def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: bool, as_json: bool) -> None:
+    result = build_report(outcomes)
+    if report:
+        write_report(result, report)
+    code = _exit_code(outcomes, strict)
+    if as_json:
+        summary = {"exit_code": code, "stats": result["stats"], "files": [
+            {"path": str(o.path), "output": o.output or None, "status": o.status, "error": o.error,
+             "items": len(o.plan.items) if o.plan else None,
+             "issues": dict(sorted(_codes(o.plan).items())) if o.plan else None}
+            for o in outcomes
+        ]}
+        typer.echo(json.dumps(summary, indent=2))
+    elif not quiet:
+        stdout.print(_summary_table(outcomes))
+    raise typer.Exit(code)
+
+
+def _codes(plan: ActionPlan) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for found in plan.issues:
+        counts[found.code] = counts.get(found.code, 0) + 1
+    return counts
+
+
+def _exit_code(outcomes: list[Outcome], strict: bool) -> int:
+    if any(o.status == "failed" for o in outcomes):
+        return EXIT_UNREADABLE
+    if strict and any(f.severity == "error" for o in outcomes if o.plan for f in o.plan.issues):
+        return EXIT_STRICT
+    return EXIT_OK
+
+
+def _summary_table(outcomes: list[Outcome]) -> Table:
+    table = Table("file", "items", "no lead", "no timescale", "issues", "", title="actionplan extract")
+    table.columns[0].overflow = "fold"
+    for outcome in outcomes:
+        if outcome.plan is None:
+            table.add_row(str(outcome.path), "-", "-", "-", "unreadable", "failed")
+            continue
+        codes = _codes(outcome.plan)
+        table.add_row(str(outcome.path), str(len(outcome.plan.items)), str(codes.get("missing_lead", 0)),
+                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())),
+                      "" if outcome.status == "converted" else outcome.status)
+    return table
+
+
+def _print_issues(result: dict) -> None:
+    """The report as a terminal table per plan."""
+    for plan in result["plans"]:
+        table = Table("code", "severity", "item", "page", "row", "value / message",
+                      title=f"{plan['path']}: {plan['items']} items, {plan['errors']} errors, {plan['warnings']} warnings")
+        table.columns[-1].overflow = "fold"
+        for found in plan["issues"]:
+            table.add_row(found["code"], found["severity"], found["item_id"] or "", str(found["page"] or ""),
+                          str(found["row"] or ""), found["value"] or found["message"])
+        stdout.print(table)
+    stats = result["stats"]
+    stdout.print(f"{stats['plans']} plans, {stats['items']} items: {stats['errors']} errors, "
+                 f"{stats['warnings']} warnings, {stats['failed']} unreadable files")
+
+
+def _load_converted(path: Path) -> Outcome:
+    try:
+        return Outcome(path, path.name, "skipped", ActionPlan.model_validate_json(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as error:
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return Outcome(path, path.name, "failed", error=f"{path}: not an actionplan JSON file ({first_line})")
 
 
 def main() -> None:

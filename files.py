@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections import Counter
@@ -10,7 +11,7 @@ from pathlib import Path
 from .extract import SUPPORTED_SUFFIXES
 
 
-def find_plans(paths: list[Path]) -> dict[Path, str]:
+def find_plans(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[Path, str]:
     """Files to convert, each with the name of its JSON output.
 
     A file given directly writes ``<stem>.json``; files found in a folder keep
@@ -18,10 +19,11 @@ def find_plans(paths: list[Path]) -> dict[Path, str]:
     inputs would still write the same name (``plan.txt`` and ``plan.md`` side by
     side) both keep their suffix: ``plan.txt.json``, ``plan.md.json``.
     """
+    suffixes = SUPPORTED_SUFFIXES + extra_suffixes
     found: dict[Path, Path] = {}
-    for path in paths:
+    for path in _expand_globs(paths):
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES):
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
                 found.setdefault(file, file.relative_to(path).with_suffix(""))
         else:
             found.setdefault(path, Path(path.stem))
@@ -30,6 +32,20 @@ def find_plans(paths: list[Path]) -> dict[Path, str]:
         file: (f"{name}.json" if counts[name] == 1 else f"{name.with_name(file.name)}.json")
         for file, name in found.items()
     }
+
+
+def _expand_globs(paths: list[Path]) -> list[Path]:
+    """A pattern the shell did not expand ("plans/*.pdf" quoted, or on Windows) is expanded here."""
+    expanded: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if not path.exists() and any(ch in text for ch in "*?["):
+            anchor = Path(path.anchor) if path.is_absolute() else Path(".")
+            pattern = str(path.relative_to(path.anchor)) if path.is_absolute() else text
+            expanded.extend(sorted(anchor.glob(pattern)))
+        else:
+            expanded.append(path)
+    return expanded
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -43,3 +59,11 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
