@@ -1,5 +1,8 @@
 """`make bench`: speed figures, each against a baseline measured in the same run.
 
+- batch: files per second converting 200 plans at --workers 1 and 2, the scaling
+  ratio, and the largest process's peak RSS;
+
 - timescales: cells parsed per second by dateparser alone against our rules-first,
   cached parser, on 500 cells taken from the seeds;
 
@@ -172,6 +175,34 @@ def timescale_figures() -> None:
           f"actionplan {1 / uncached:6.0f} cells/s ({plain_distinct / uncached:.0f}x)")
 
 
+def batch_figures() -> None:
+    """200 plans mixing the samples (text, Word, PDF), whole CLI process, 1 and 2 workers."""
+    import resource
+    import shutil
+
+    samples = sorted(p for pattern in ("*.txt", "docx/*.docx", "pdf/*.pdf") for p in (REPO / "samples").glob(pattern)
+                     if p.name != "scanned-plan.pdf")
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "plans"
+        batch.mkdir()
+        for n in range(200):
+            source = samples[n % len(samples)]
+            shutil.copy(source, batch / f"{n:03d}-{source.name}")
+        print(f"batch of 200 plans ({len(samples)} samples repeated: text, Word, PDF), whole CLI process:")
+        timings = {}
+        for workers in (1, 2):
+            out = Path(folder) / f"out{workers}"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "actionplan.cli", "extract", str(batch), "-o", str(out), "-q",
+                            "--workers", str(workers)], check=False, cwd=REPO)
+            timings[workers] = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            print(f"  --workers {workers}: {200 / timings[workers]:5.1f} files/s ({timings[workers]:.1f} s), "
+                  f"largest process peak RSS {max(peak, before) / 1024:.0f} MiB")
+        print(f"  scaling 1 -> 2 workers: {timings[1] / timings[2]:.2f}x (this machine has 2 cores)")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         whole = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", *map(str, SEEDS), "-o", out])
@@ -185,6 +216,7 @@ def main() -> None:
     timescale_figures()
     docx_figures()
     pdf_figures()
+    batch_figures()
 
 
 if __name__ == "__main__":

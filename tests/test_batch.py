@@ -1,0 +1,80 @@
+"""Batch conversion: workers, re-runs, output formats."""
+
+import csv
+import json
+import os
+import time
+from pathlib import Path
+
+from actionplan import Settings
+from actionplan.batch import convert_many
+from actionplan.files import find_plans
+from typer.testing import CliRunner
+
+from actionplan.cli import EXIT_OK, EXIT_STRICT, app
+
+runner = CliRunner()
+SEED_TEXTS = sorted(Path("samples").glob("*.txt"))
+
+
+def test_two_workers_give_the_same_plans_as_one(tmp_path):
+    names = find_plans([Path("samples/docx"), *SEED_TEXTS])
+    one = {o.path: o.plan for o in convert_many(names, tmp_path / "a", Settings(), workers=1)}
+    two = {o.path: o.plan for o in convert_many(names, tmp_path / "b", Settings(), workers=2)}
+    assert one == two and len(one) == len(names)
+    assert sorted(p.name for p in (tmp_path / "a").rglob("*.json")) == sorted(p.name for p in (tmp_path / "b").rglob("*.json"))
+
+
+def test_rerun_skips_up_to_date_outputs_and_force_redoes_them(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(Path("samples/southend-2012.txt").read_bytes())
+    first = runner.invoke(app, ["extract", str(plan), "-o", str(tmp_path / "out"), "--json"])
+    assert json.loads(first.output)["files"][0]["status"] == "converted"
+    again = runner.invoke(app, ["extract", str(plan), "-o", str(tmp_path / "out"), "--json"])
+    assert json.loads(again.output)["files"][0]["status"] == "skipped"
+    assert json.loads(again.output)["files"][0]["items"] == 45
+    forced = runner.invoke(app, ["extract", str(plan), "-o", str(tmp_path / "out"), "--json", "--force"])
+    assert json.loads(forced.output)["files"][0]["status"] == "converted"
+    # changed bytes (and a newer file) mean converting again
+    time.sleep(0.01)
+    plan.write_bytes(Path("samples/stockton-2013.txt").read_bytes())
+    os.utime(plan)
+    changed = runner.invoke(app, ["extract", str(plan), "-o", str(tmp_path / "out"), "--json"])
+    assert json.loads(changed.output)["files"][0] | {"issues": None} == {
+        "path": str(plan), "output": "plan.json", "status": "converted", "error": None, "items": 58, "issues": None}
+
+
+def test_jsonl_one_item_per_line_with_its_plan(tmp_path):
+    result = runner.invoke(app, ["extract", *map(str, SEED_TEXTS), "-o", str(tmp_path), "-f", "jsonl", "-q"])
+    assert result.exit_code == EXIT_OK, result.output
+    lines = (tmp_path / "items.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 31 + 18 + 45 + 58 + 138
+    assert records[0]["plan_path"] == "samples/darlington-2012.txt" and records[0]["id"] == "t4-r4"
+    assert not list(tmp_path.glob("*-20*.json"))  # no per-plan files in this format
+
+
+def test_csv_flat_columns_for_spreadsheets(tmp_path):
+    result = runner.invoke(app, ["extract", "samples/north-tyneside-2012.txt", "-o", str(tmp_path), "-f", "csv", "-q"])
+    assert result.exit_code == EXIT_OK
+    with (tmp_path / "items.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == 18
+    assert rows[3]["leads"] == "Sue Burns (LSCB Manager); Angela Glenn (Fieldwork Manager); " \
+                               "Mark Longstaff (Head of Commissioning resources and Support)"
+    assert rows[0]["issues"] == "missing_timescale"
+    assert rows[0]["timescale_kind"] == "missing"
+
+
+def test_strict_exit_code_and_json_summary(tmp_path):
+    result = runner.invoke(app, ["extract", "samples/southend-2012.txt", "-o", str(tmp_path), "--strict", "--json"])
+    assert result.exit_code == EXIT_STRICT
+    summary = json.loads(result.output)
+    assert summary["exit_code"] == EXIT_STRICT
+    assert summary["files"][0]["issues"] == {"invalid_date": 1, "missing_lead": 2, "missing_timescale": 2, "overdue": 3}
+    assert summary["stats"]["errors"] == 5
+
+
+def test_progress_lines_when_not_a_terminal(tmp_path):
+    result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "-o", str(tmp_path)])
+    assert "converted samples/stockton-2013.txt (58 items)" in result.output
