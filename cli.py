@@ -182,16 +182,15 @@ def _exit_code(outcomes: list[Outcome], strict: bool) -> int:
 
 
 def _summary_table(outcomes: list[Outcome]) -> Table:
-    table = Table("file", "items", "no lead", "no timescale", "issues", "", title="actionplan extract")
+    table = Table("file", "items", "no lead", "no timescale", "issues", "status", title="actionplan extract")
     table.columns[0].overflow = "fold"
     for outcome in outcomes:
         if outcome.plan is None:
-            table.add_row(str(outcome.path), "-", "-", "-", "unreadable", "failed")
+            table.add_row(str(outcome.path), "-", "-", "-", "-", "failed")
             continue
         codes = _codes(outcome.plan)
         table.add_row(str(outcome.path), str(len(outcome.plan.items)), str(codes.get("missing_lead", 0)),
-                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())),
-                      "" if outcome.status == "converted" else outcome.status)
+                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())), outcome.status)
     return table
 
 
