@@ -19,12 +19,10 @@ runner = CliRunner()
     ("empty.txt", "no table found"),
     ("empty.pdf", "damaged or truncated PDF"),
     ("empty.docx", "not a Word .docx file (it is not a zip package)"),
-    ("truncated.pdf", "damaged or truncated PDF (Unexpected EOF)"),
-    ("encrypted.pdf", "encrypted PDF: it needs a password to open"),
-    ("text-renamed.docx", "not a Word .docx file"),
-    ("legacy-word-97.doc", "a legacy Word 97-2003 file"),
 ])
-def test_bad_file_is_one_clear_error(name, message):
+def test_empty_files_are_one_clear_error(name, message):
+    """Zero bytes, whatever the suffix. (Damaged, encrypted and mislabelled files of each
+    format are tested beside their extractor: tests/extract/test_docx.py, test_pdf.py.)"""
     with pytest.raises(DocumentLoadError) as raised:
         actionplan.extract(BAD / name)
     assert str(raised.value).startswith(f"{BAD / name}: ")
