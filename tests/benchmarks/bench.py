@@ -75,7 +75,7 @@ def docx_figures() -> None:
     ratios = []
     with tempfile.TemporaryDirectory() as out:
         for path in WORD_FILES:
-            ours = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", str(path), "-o", out])
+            ours = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", str(path), "-o", out, "--force"])
             walk = median_seconds([sys.executable, "-c", PYTHON_DOCX_WALK, str(path)])
             ratios.append(ours / walk)
             print(f"  {path.name:34} {ours:9.3f}s {walk:16.3f}s {ours / walk:5.2f}x")
@@ -205,7 +205,7 @@ def batch_figures() -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as out:
-        whole = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", *map(str, SEEDS), "-o", out])
+        whole = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", *map(str, SEEDS), "-o", out, "--force"])
     startup = median_seconds([sys.executable, "-c", "import actionplan.cli"])
     convert, split = in_process()
     print(f"seed texts: {len(SEEDS)} files, {sum(p.stat().st_size for p in SEEDS) / 1024:.0f} KiB")
