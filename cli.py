@@ -115,7 +115,7 @@ def _settings(anchor_date, glossary, headings) -> Settings:
         return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings)
     except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
         stderr.print(f"error: {glossary or headings}: {error}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from error
 
 
 def _inputs(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[Path, str]:

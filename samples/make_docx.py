@@ -25,7 +25,6 @@ from actionplan.normalise.context import Context
 from actionplan.normalise.headings import default_table
 from actionplan.normalise.layout import Column, Header, read_header
 from actionplan.normalise.plan import _inherit_merged_cells
-from actionplan.normalise.cues import looks_like_title
 from actionplan.normalise.rows import Draft, RowReader
 
 SAMPLES = Path(__file__).resolve().parent
@@ -162,7 +161,6 @@ class SeedWriter:
         drafts_by_table: dict[int, list[Draft]] = {}
         for draft in self.reader.drafts:
             drafts_by_table.setdefault(draft.table, []).append(draft)
-        last_block = None
         for block in self.document.blocks:
             if isinstance(block, Paragraph):
                 add_paragraph(self.word, block)
@@ -175,7 +173,6 @@ class SeedWriter:
                 self.table = None
             else:
                 self._write_fragment(block, drafts_by_table.get(block.index, []))
-            last_block = block
         for table in self.word.tables:
             size_columns(table, self.text_width)
         self.word.save(target)

@@ -15,13 +15,11 @@ Run from the repo root: ``python samples/make_pdf.py`` (after ``make_docx.py``).
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
