@@ -22,7 +22,14 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
-from .batch import Outcome, convert_many, convert_one, default_workers, write_csv, write_jsonl
+from .batch import (
+    Outcome,
+    convert_many,
+    convert_one,
+    default_workers,
+    write_csv,
+    write_jsonl,
+)
 from .files import find_plans
 from .report import build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
@@ -139,7 +146,9 @@ def _run(names, outdir, settings, workers, output_format, force, silent, debug) 
             if outcome.error:
                 stderr.print(f"error: {outcome.error}", markup=False, highlight=False)
                 if debug and "internal error" in outcome.error:
-                    from . import extract  # run it again here, in this process, for the traceback
+                    from . import (
+                        extract,  # run it again here, in this process, for the traceback
+                    )
 
                     extract(outcome.path, settings)
             elif not interactive and not silent:

@@ -24,7 +24,6 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
 
-
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Four aligned words make a column: three lets accidental alignments inside prose split columns.
 TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 4, "snap_tolerance": 4}

@@ -15,7 +15,6 @@ from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
 from .markup import BULLET, html_to_text, strip_markdown
 
-
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _LIST_ITEM = re.compile(r"^[-*+]\s+")

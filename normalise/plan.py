@@ -7,9 +7,10 @@ from collections import defaultdict
 from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_from_fill
+from .drafts import Draft
 from .leads import parse_leads, resolve_initials
 from .refs import report_refs, split_number
-from .rows import Draft, RowReader
+from .rows import RowReader
 from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale

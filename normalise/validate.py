@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..schema import ActionItem, ValidationIssue
+from .drafts import Draft
 from .leads import is_initials
-from .rows import Draft
 from .timescales import says_done
 
 # code -> (severity, what it means); the README's table of codes is made from this.

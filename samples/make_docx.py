@@ -13,19 +13,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from actionplan.extract import text as text_extractor
+from actionplan.extract.base import Paragraph, Table
+from actionplan.normalise.context import Context
+from actionplan.normalise.drafts import Draft
+from actionplan.normalise.headings import default_table
+from actionplan.normalise.layout import Column, Header, read_header
+from actionplan.normalise.plan import _inherit_merged_cells
+from actionplan.normalise.rows import RowReader
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-
-from actionplan.extract import text as text_extractor
-from actionplan.extract.base import Paragraph, Table
-from actionplan.normalise.context import Context
-from actionplan.normalise.headings import default_table
-from actionplan.normalise.layout import Column, Header, read_header
-from actionplan.normalise.plan import _inherit_merged_cells
-from actionplan.normalise.rows import Draft, RowReader
 
 SAMPLES = Path(__file__).resolve().parent
 SEEDS = ["darlington-2012", "north-tyneside-2012", "southend-2012", "stockton-2013", "sunderland-2013"]

@@ -1,0 +1,49 @@
+"""An item as it is assembled from source rows, before it becomes an ActionItem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .layout import Header
+
+
+@dataclass
+class Group:
+    """A recommendation and the actions under it (a vertically merged first column)."""
+
+    ref: str | None = None
+    text: str | None = None
+    report_refs: str | None = None
+
+
+@dataclass
+class Draft:
+    """An item as it is being assembled from one or more source rows."""
+
+    fields: dict[str, str]
+    extra: dict[str, str]
+    group: Group
+    section: str | None
+    table: int
+    row: int
+    page: int | None
+    logical_table: int
+    first_in_group: bool
+    context_outcome: str | None = None
+    fills: list[str] = field(default_factory=list)
+    inherited: set[str] = field(default_factory=set)
+    merged_from_above: set[str] = field(default_factory=set)
+    waiting_for_action: bool = False  # a recommendation row whose actions come on the next row
+    header: Header | None = None  # the header the item was read under
+
+
+@dataclass
+class PlanIssue:
+    """A plan-level problem found while reading rows (its severity comes from validate.CODES)."""
+
+    code: str
+    message: str
+    value: str | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
