@@ -32,3 +32,13 @@ def test_nothing_below_the_cli_prints_or_exits():
         for path in (REPO / folder).glob("*.py"):
             source = path.read_text(encoding="utf-8")
             assert "print(" not in source and "sys.exit" not in source, path
+
+
+def test_library_modules_beside_the_cli_do_not_print_either():
+    for name in ("__init__.py", "batch.py", "report.py", "files.py", "errors.py"):
+        source = (REPO / name).read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        assert not imported & {"typer", "rich", "click"}, name
+        assert "print(" not in source and "sys.exit" not in source, name
