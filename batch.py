@@ -14,7 +14,7 @@ from typing import Iterator, Literal
 
 from . import extract
 from .errors import DocumentLoadError
-from .files import write_atomic
+from .files import sha256_of, write_atomic
 from .normalise.settings import Settings
 from .schema import ActionItem, ActionPlan
 
@@ -58,8 +58,6 @@ def _up_to_date(path: Path, output: Path) -> ActionPlan | None:
         plan = ActionPlan.model_validate_json(output.read_text(encoding="utf-8"))
     except ValueError:
         return None
-    from .files import sha256_of
-
     return plan if plan.source.sha256 == sha256_of(path) else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -175,11 +176,8 @@ def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: b
     raise typer.Exit(code)
 
 
-def _codes(plan: ActionPlan) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for found in plan.issues:
-        counts[found.code] = counts.get(found.code, 0) + 1
-    return counts
+def _codes(plan: ActionPlan) -> Counter[str]:
+    return Counter(found.code for found in plan.issues)
 
 
 def _exit_code(outcomes: list[Outcome], strict: bool) -> int:

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from .batch import Outcome
+from .files import write_atomic
 from .normalise.validate import CODES
 
 REPORT_VERSION = "1"
@@ -93,8 +94,6 @@ def report_html(report: dict) -> str:
 
 def write_report(report: dict, target: Path) -> None:
     """``.html`` writes the page, anything else the JSON."""
-    from .files import write_atomic
-
     write_atomic(target, report_html(report) if target.suffix.lower() in (".html", ".htm") else report_json(report))
 
 

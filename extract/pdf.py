@@ -85,10 +85,11 @@ def _read(path: Path, pdf) -> Document:
             page_tables, strategy = _find_tables(page)
             strategies.append(strategy)
             words = _words(page)
+            fills = _fills(page) if page_tables else []  # cell colours, read once per page
             placed: list[tuple[float, Block]] = []
             for found in page_tables:
                 tables += 1
-                table = _read_table(page, found, words, tables, number, strategy)
+                table = _read_table(found, words, fills, tables, number, strategy)
                 table.after_page_break = number > 1 and not placed
                 table.column_edges = _edges(found)
                 placed.append((found.bbox[1], table))
@@ -183,9 +184,8 @@ def _inside(word: _Word, bbox) -> bool:
     return x0 <= cx < x1 and top <= cy < bottom
 
 
-def _read_table(page, found, words: list[_Word], index: int, number: int, strategy: str) -> Table:
+def _read_table(found, words: list[_Word], fills, index: int, number: int, strategy: str) -> Table:
     table_words = [w for w in words if _inside(w, found.bbox)]
-    fills = _fills(page)
     grid = found.rows
     rows: list[Row] = []
     for row_number, row in enumerate(grid, start=1):

@@ -22,6 +22,9 @@ from .headings import HeadingTable, normalise_heading
 from .layout import Header, align, read_header, stub_columns
 from .refs import split_number, starts_with_number
 
+# What each row kind adds to in RowCounts (captions are header rows above a header).
+_COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
+               "section": "sections", "blank": "blank", "dropped": "dropped"}
 PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring", "status")
 
 
@@ -111,8 +114,7 @@ class RowReader:
         """Record what a source row became; every row is counted exactly once."""
         self.row_kinds[(table.index, row.index)] = kind
         self.counts.total += 1
-        field_name = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
-                      "section": "sections", "blank": "blank", "dropped": "dropped"}[kind]
+        field_name = _COUNTED_AS[kind]
         setattr(self.counts, field_name, getattr(self.counts, field_name) + 1)
 
     def _fused_with_data(self, header: Header) -> bool:
