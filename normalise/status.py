@@ -11,10 +11,15 @@ import re
 from ..schema import Status
 
 # RAG words count when written in capitals anywhere ("... GREEN. Compliance") or
-# at the start of the cell in any case ("Green – completed"); "red" inside
-# prose ("reduced", "a red flag") must not.
+# at the start of the cell in any case ("Green – completed", "Amber"); "red" inside
+# prose ("reduced", "a red flag") must not, nor a colour used as an adjective at the
+# start ("Green space audit", "Red flag process"): a colour followed by a lower-case
+# word is prose unless that word is a progress word ("Green on track").
 _RAG_CAPS = re.compile(r"\b(RED|AMBER|GREEN)\b")
-_RAG_LEADING = re.compile(r"^\W*(red|amber|green)\b", re.I)
+_RAG_LEADING = re.compile(
+    r"^\W*(red|amber|green)\b(?!\s+(?!(?:on|in|off|not|complete|completed|achieved|underway|ongoing|on-going)\b)[a-z])",
+    re.I,
+)
 _STATES = [
     # Negated completion first: "not achieved" must not read as "achieved".
     ("in_progress", re.compile(r"\b(not (yet )?(completed?|achieved|met)|partially (achieved|met|complete)|"

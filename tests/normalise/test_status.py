@@ -42,7 +42,10 @@ from actionplan.normalise.status import parse_status
     ("Not yet started", None, "not_started"),
     # colour words inside prose are not a rating
     ("The red flag process is being reviewed", None, "unknown"),
-    ("Green space audit", "green", "unknown"),
+    ("Green space audit", None, "unknown"),
+    ("Red flag process reviewed", None, "unknown"),
+    ("Green on track", "green", "in_progress"),
+    ("Amber. Training arranged", "amber", "unknown"),
     ("Red", "red", "unknown"),
     ("", None, None),
 ])

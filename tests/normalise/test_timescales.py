@@ -178,12 +178,5 @@ def test_says_done(raw, done):
 
 def test_dates_in_free_text():
     found = dates_in("the January 2013 Ofsted Inspection – update for Committee 18th September 2013")
-    assert [due for _, due in found] == [date(2013, 9, 18), date(2013, 1, 31)] or \
-        sorted(due for _, due in found) == [date(2013, 1, 31), date(2013, 9, 18)]
+    assert sorted(due for _, due in found) == [date(2013, 1, 31), date(2013, 9, 18)]
 
-
-def test_table_sizes():
-    """At least 80 strings, every kind covered."""
-    tables = (DATES, MONTHS, SEVERAL, QUARTERS, RELATIVE, IMMEDIATE, ONGOING, INVALID, UNKNOWN)
-    total = sum(len(table) for table in tables) + 3
-    assert total >= 80

@@ -1,0 +1,160 @@
+"""`make accuracy`: run actionplan over every keyed document and score it.
+
+    python tests/accuracy/run.py [--check] [--json FILE] [--only TEXT] [--misses N] [--workers N]
+
+Keys: hand keys in tests/accuracy/keys/**/*.toml (five seed plans in their text, Word
+and PDF versions; real inspection reports), generated keys beside the generated corpus
+in tests/accuracy/corpus/draw-*/ (draw-1 is tuned against; draw-2 is held out).
+
+Prints a table per document and per slice, then one line
+`ACCURACY {json}` with the figures per slice, which tests and closing notes quote.
+`--check` compares the slices with tests/accuracy/thresholds.toml and exits 1 when any
+figure falls below its floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+from score import FIELDS, Score, score_document  # noqa: E402
+
+FIELD_LABELS = {"leads": "lead", "timescale": "tsc", "due": "due", "rag": "rag",
+                "recommendation": "rec", "section": "sect"}
+
+
+def load_keys() -> list[tuple[str, dict]]:
+    """(source path, key) for every keyed file, each source of a key on its own."""
+    keys = []
+    for path in sorted((HERE / "keys").rglob("*.toml")):
+        with path.open("rb") as handle:
+            key = tomllib.load(handle)
+        key["document"]["key_file"] = str(path.relative_to(ROOT))
+        for source in key["document"]["sources"]:
+            keys.append((source, key))
+    for path in sorted((HERE / "corpus").glob("draw-*/*.key.json")):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        key["document"]["key_file"] = str(path.relative_to(ROOT))
+        for source in key["document"]["sources"]:
+            keys.append((source, key))
+    return keys
+
+
+def slice_of(source: str) -> str:
+    """seed-text / seed-docx / seed-pdf, reports, draw-N/<format>."""
+    parts = Path(source).parts
+    suffix = Path(source).suffix.lower().lstrip(".")
+    fmt = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}.get(suffix, suffix)
+    if "corpus" in parts:
+        draw = next(part for part in parts if part.startswith("draw-"))
+        return f"{draw}/{fmt}"
+    if "reports" in parts:
+        return "reports"
+    return f"seed-{fmt}"
+
+
+def run_one(source: str) -> tuple[str, dict | None, str | None]:
+    """Convert one file in a worker; the plan as its JSON, or the error."""
+    import actionplan
+
+    try:
+        plan = actionplan.extract(ROOT / source)
+    except actionplan.ActionPlanError as error:
+        return source, None, str(error)
+    except Exception as error:  # an internal defect: scored as a failed document, named
+        return source, None, f"internal error: {type(error).__name__}: {error}"
+    return source, plan.model_dump(mode="json"), None
+
+
+def percent(value: float | None) -> str:
+    return "  -  " if value is None else f"{100 * value:5.1f}"
+
+
+def row(label: str, score: Score) -> str:
+    fields = " ".join(f"{percent(score.field_accuracy(name)):>5}" for name in FIELDS)
+    issues = percent(score.issue_recall)
+    return (f"{label:<46} {score.expected:>4} {score.found:>4} {percent(score.precision)} "
+            f"{percent(score.recall)} {percent(score.f1)}  {fields}  {issues:>5}")
+
+
+def header(title: str) -> str:
+    fields = " ".join(f"{FIELD_LABELS[name]:>5}" for name in FIELDS)
+    return f"{title:<46} {'key':>4} {'out':>4} {'prec':>5} {'rec':>5} {'F1':>5}  {fields}  {'iss':>5}"
+
+
+def check(slices: dict[str, Score], floors_path: Path) -> list[str]:
+    """The figures below their floors in thresholds.toml, as lines to print."""
+    with floors_path.open("rb") as handle:
+        floors = tomllib.load(handle)
+    failures = []
+    for name, floor in floors.items():
+        score = slices.get(name)
+        if score is None:
+            failures.append(f"{name}: no documents scored (thresholds name a slice that has none)")
+            continue
+        summary = score.summary()
+        for metric, minimum in floor.items():
+            value = summary["fields"].get(metric) if metric in FIELDS else summary.get(metric)
+            if metric == "issue_recall":
+                value = summary["issues"]["recall"]
+            if value is not None and value + 1e-9 < minimum:
+                failures.append(f"{name}: {metric} {value:.4f} is below its floor {minimum:.4f}")
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when a slice falls below thresholds.toml")
+    parser.add_argument("--json", type=Path, help="also write the per-document and per-slice figures here")
+    parser.add_argument("--only", help="score only sources whose path contains this text")
+    parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields per document")
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args(argv)
+
+    keyed = [(source, key) for source, key in load_keys() if not args.only or args.only in source]
+    sources = sorted({source for source, _ in keyed})
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        results = {source: (plan, error) for source, plan, error in pool.map(run_one, sources)}
+
+    slices: dict[str, Score] = {}
+    documents = {}
+    print(header("document"))
+    for source, key in sorted(keyed, key=lambda pair: (slice_of(pair[0]), pair[0])):
+        plan, error = results[source]
+        score = score_document(key, plan)
+        name = slice_of(source)
+        slices.setdefault(name, Score()).add(score)
+        draw = name.split("/")[0]
+        if draw.startswith("draw-"):
+            slices.setdefault(f"{draw}/all", Score()).add(score)
+        documents[source] = {"slice": name, "error": error, **score.summary()}
+        print(row(source[-46:], score) + (f"  FAILED: {error}" if error else ""))
+        for miss in score.misses[: args.misses]:
+            print(f"    {miss[0]:<14} key={miss[1]!r:.70}  got={miss[2]!r:.70}  [{miss[3]}]")
+
+    print()
+    print(header("slice"))
+    for name in sorted(slices):
+        print(row(name, slices[name]))
+    summary = {name: score.summary() for name, score in sorted(slices.items())}
+    print("ACCURACY " + json.dumps(summary, separators=(",", ":")))
+    if args.json:
+        args.json.write_text(json.dumps({"slices": summary, "documents": documents}, indent=1), encoding="utf-8")
+    if args.check:
+        failures = check(slices, HERE / "thresholds.toml")
+        for line in failures:
+            print(f"below threshold: {line}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
