@@ -1,26 +1,51 @@
-"""Build the DOCX samples: the five seed plans laid out as councils write them in
-Word, and two layouts of our own (vertical merges, RAG given only by shading).
+"""Build the DOCX samples: the five seed plans in Word, and two layouts of our own
+(vertical merges, RAG given only by shading).
 
 Run once from the repo root (``python samples/make_docx.py``) and commit the output;
-tests read the committed files. A seed's Word version is written from what the text
-extractor and normaliser read out of the seed: one row per action, the header row
-marked to repeat, recommendation (and merged lead / timescale) cells merged
-vertically over their actions, theme rows merged across, bullets as Word lists.
+tests read the committed files. Needs python-docx and the standard library only: it
+does not import actionplan, so the Word versions do not test the project against its
+own reading of the seeds.
+
+A seed's Word version is a faithful rendering of its text file, samples/<seed>.txt
+(a text conversion of the council's Word/PDF plan), with no reading of what the plan
+means:
+
+- each text line is a paragraph: ``#`` lines are headings, ``**bold**`` / ``<b>`` stay
+  bold, a markdown hard break (two spaces at the end of a line) and ``<br>`` / ``<p>``
+  are line breaks, ``- `` and ``• `` lines are List Bullet paragraphs, other markup
+  (``---`` rules, tags, entities) is removed, ``<sup>`` is superscript;
+- each run of table lines (lines with a TAB, or markdown pipe rows; a ``|---|``
+  separator is skipped) is a Word table with exactly the source's rows, one Word row
+  per line and one cell per source cell (a row with fewer cells than the table is
+  short, as in the source); in a cell, ``<br>`` / ``<p>`` / ``<li>`` start a new
+  paragraph, and ``<ul><li>`` items and "• " lines are List Bullet paragraphs;
+- a blank line after table rows is where the original's page broke. Where the next
+  table lines start by repeating the table's first rows (its header; compared without
+  markup), those rows of the first table are marked "repeat as header row"
+  (w:tblHeader), the repeat is not written again and the rows after it continue the
+  SAME Word table, the partial rows that finish a row cut by the break included, as
+  the source has them. Otherwise the next table lines are a new Word table after a
+  real page break; so is a paragraph that follows table rows and repeats an earlier
+  paragraph (a running head or caption printed at the top of each page);
+- a theme row (text in the first cell only, every other cell empty, in a table of
+  three or more columns) is one cell merged across the row (gridSpan), as councils
+  lay themes out, except the first row after a page break, which may be the rest of
+  a cut row;
+- wide plans are printed landscape; stockton's running head and "Page N of M" footer.
+
+Word and LibreOffice cannot put a page break between two rows of one table (LibreOffice
+ignores w:br and pageBreakBefore in table cells), so inside a continued table the
+pages break where the layout puts them, with the marked header rows repeated there.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-from actionplan.extract import text as text_extractor
-from actionplan.extract.base import Paragraph, Table
-from actionplan.normalise.context import Context
-from actionplan.normalise.drafts import Draft
-from actionplan.normalise.headings import default_table
-from actionplan.normalise.layout import Column, Header, read_header
-from actionplan.normalise.plan import _inherit_merged_cells
-from actionplan.normalise.rows import RowReader
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -32,7 +57,6 @@ SEEDS = ["darlington-2012", "north-tyneside-2012", "southend-2012", "stockton-20
 LANDSCAPE = {"darlington-2012", "southend-2012", "sunderland-2013"}  # wide tables, printed landscape
 # A running head and a page-number footer, as council templates print them.
 RUNNING_HEAD = {"stockton-2013": "Stockton-on-Tees Borough Council – CP Inspection Action Plan"}
-GROUP_FIELDS = ("recommendation_ref", "recommendation", "report_refs")
 
 
 # -- small Word helpers --------------------------------------------------------
@@ -53,6 +77,8 @@ def fill_cell(cell, text: str | None) -> None:
 
 def mark_repeat_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is not None:
+        return
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
@@ -83,14 +109,9 @@ def merge_down(cell_above, cell) -> None:
     cell._tc.get_or_add_tcPr().append(below)
 
 
-def size_columns(table, text_width: int) -> None:
+def column_widths(texts: list[list[str]], text_width: int) -> list[int]:
     """Columns as wide as their content needs, as a council would set them: no word
     broken across lines, long prose columns given the room."""
-    columns = len(table.columns)
-    texts: list[list[str]] = [[] for _ in range(columns)]
-    for row in table.rows:
-        for position, cell in enumerate(row.cells[:columns]):
-            texts[position].append(cell.text)
     weights, minimums = [], []
     for column_texts in texts:
         words = [w for text in column_texts for w in text.split()]
@@ -102,7 +123,17 @@ def size_columns(table, text_width: int) -> None:
         minimums = [int(minimum * text_width / sum(minimums)) for minimum in minimums]
     spare = max(text_width - sum(minimums), 0)
     total = sum(weights) or 1
-    widths = [int(minimum + spare * weight / total) for minimum, weight in zip(minimums, weights)]
+    return [int(minimum + spare * weight / total) for minimum, weight in zip(minimums, weights)]
+
+
+def size_columns(table, text_width: int) -> None:
+    """Column widths for a table of whole rows (the layouts of our own)."""
+    columns = len(table.columns)
+    texts: list[list[str]] = [[] for _ in range(columns)]
+    for row in table.rows:
+        for position, cell in enumerate(row.cells[:columns]):
+            texts[position].append(cell.text)
+    widths = column_widths(texts, text_width)
     table.autofit = False
     for position, width in enumerate(widths):
         table.columns[position].width = width
@@ -110,185 +141,421 @@ def size_columns(table, text_width: int) -> None:
             cell.width = width
 
 
-def add_paragraph(word, block: Paragraph) -> None:
-    if block.kind == "heading":
-        word.add_heading(block.text, level=min(block.level, 9))
-    elif block.text.startswith("• "):
-        word.add_paragraph(block.text[2:], style="List Bullet")
-    else:
-        run = word.add_paragraph().add_run(block.text)
-        run.bold = block.kind == "bold"
+def page_break_run() -> OxmlElement:
+    run = OxmlElement("w:r")
+    br = OxmlElement("w:br")
+    br.set(qn("w:type"), "page")
+    run.append(br)
+    return run
 
 
-def add_verbatim_table(word, rows: list[list[str]]):
-    width = max(len(row) for row in rows)
-    table = word.add_table(rows=0, cols=width)
+# -- reading a seed's text ---------------------------------------------------------
+
+BULLET_CHARS = "•·▪◦‣"
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_LIST_ITEM = re.compile(r"^\s*[-*+]\s+")
+_RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_SPACES = re.compile(r"[ \t\u00a0\r\n]+")
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    sup: bool = False
+    sub: bool = False
+
+
+@dataclass
+class Lines:
+    """Text as paragraphs of formatted runs (a cell, or the lines of one paragraph)."""
+    paragraphs: list[list[Run]] = field(default_factory=list)
+    bullets: list[bool] = field(default_factory=list)
+
+    def text(self, position: int) -> str:
+        return "".join(run.text for run in self.paragraphs[position])
+
+
+class _Markup(HTMLParser):
+    """Inline HTML (and markdown bold) of a line or cell, as paragraphs of runs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = Lines([[]], [False])
+        self.lists: list[str] = []
+        self.style = {"bold": 0, "italic": 0, "sup": 0, "sub": 0}
+
+    def _new_paragraph(self, bullet: bool = False) -> None:
+        if any(run.text.strip() for run in self.out.paragraphs[-1]):
+            self.out.paragraphs.append([])
+            self.out.bullets.append(bullet)
+        else:
+            self.out.paragraphs[-1] = []
+            self.out.bullets[-1] = bullet
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("b", "strong"):
+            self.style["bold"] += 1
+        elif tag in ("i", "em"):
+            self.style["italic"] += 1
+        elif tag in ("sup", "sub"):
+            self.style[tag] += 1
+            if tag == "sup":  # "25 <sup>th</sup>": the suffix belongs to the number
+                runs = self.out.paragraphs[-1]
+                if runs:
+                    runs[-1].text = runs[-1].text.rstrip(" ")
+        elif tag in ("ul", "ol"):
+            self.lists.append(tag)
+            self._new_paragraph()
+        elif tag == "li":
+            self._new_paragraph(bullet=not self.lists or self.lists[-1] == "ul")
+        elif tag in ("br", "p", "div", "tr", "table"):
+            self._new_paragraph()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("b", "strong"):
+            self.style["bold"] = max(self.style["bold"] - 1, 0)
+        elif tag in ("i", "em"):
+            self.style["italic"] = max(self.style["italic"] - 1, 0)
+        elif tag in ("sup", "sub"):
+            self.style[tag] = max(self.style[tag] - 1, 0)
+        elif tag in ("ul", "ol"):
+            if self.lists:
+                self.lists.pop()
+            self._new_paragraph()
+        elif tag in ("li", "p", "div", "tr", "table"):
+            self._new_paragraph()
+
+    def handle_data(self, data: str) -> None:
+        if data:
+            s = self.style
+            self.out.paragraphs[-1].append(Run(data, s["bold"] > 0, s["italic"] > 0, s["sup"] > 0, s["sub"] > 0))
+
+
+def _tidy(runs: list[Run]) -> list[Run]:
+    """Spaces collapsed across runs, none at either end, empty runs gone."""
+    tidied: list[Run] = []
+    ends_in_space = True  # at the start of the paragraph
+    for run in runs:
+        text = _SPACES.sub(" ", run.text)
+        if ends_in_space:
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        ends_in_space = text.endswith(" ")
+        tidied.append(Run(text, run.bold, run.italic, run.sup, run.sub))
+    while tidied and tidied[-1].text.endswith(" "):
+        tidied[-1].text = tidied[-1].text.rstrip(" ")
+        if not tidied[-1].text:
+            tidied.pop()
+    return tidied
+
+
+def _strip_bullet(runs: list[Run]) -> tuple[list[Run], bool]:
+    """A paragraph that starts with a bullet character: the runs without it."""
+    text = "".join(run.text for run in runs)
+    if not text or text[0] not in BULLET_CHARS:
+        return runs, False
+    drop = len(text) - len(text.lstrip(BULLET_CHARS + " "))
+    kept = []
+    for run in runs:
+        if drop >= len(run.text):
+            drop -= len(run.text)
+            continue
+        kept.append(Run(run.text[drop:], run.bold, run.italic, run.sup, run.sub))
+        drop = 0
+    return kept, True
+
+
+def read_markup(fragment: str) -> Lines:
+    """The paragraphs of a cell or line: markdown bold as <b>, HTML read, spaces tidied,
+    bullet characters turned into list paragraphs."""
+    fragment = _MD_BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", fragment).replace("**", "")
+    parser = _Markup()
+    parser.feed(fragment)
+    parser.close()
+    lines = Lines()
+    for runs, bullet in zip(parser.out.paragraphs, parser.out.bullets):
+        runs, marked = _strip_bullet(_tidy(runs))
+        if runs:
+            lines.paragraphs.append(runs)
+            lines.bullets.append(bullet or marked)
+    return lines
+
+
+def plain(fragment: str) -> str:
+    """A cell's text without markup, for comparing rows (a repeated header)."""
+    lines = read_markup(fragment)
+    return " ".join(lines.text(i) for i in range(len(lines.paragraphs)))
+
+
+@dataclass
+class TextParagraph:
+    lines: Lines  # one Word paragraph; its lines are joined by line breaks
+    style: str | None = None  # "Heading n", "List Bullet" or None
+    key: str = ""  # the text without markup: a paragraph repeated at the top of pages
+    page_break: bool = False
+
+
+@dataclass
+class TextTable:
+    rows: list[list[str]]  # the source cells of each line, markup and all
+    after_table: bool = False  # only blank lines between this and the table rows above
+
+
+def split_row(line: str) -> list[str] | None:
+    if "\t" in line:
+        return line.split("\t")
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        inner = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+        return inner.split("|")
+    return None
+
+
+def _paragraph(lines: list[str]) -> TextParagraph | None:
+    """One paragraph from its source lines (more than one where a line ended in a
+    markdown hard break or left a ** open)."""
+    first = lines[0].strip()
+    style = None
+    heading = _HEADING.match(first)
+    if heading:
+        style = f"Heading {min(len(heading.group(1)), 9)}"
+        lines = [heading.group(2), *lines[1:]]
+    elif _LIST_ITEM.match(first):
+        style = "List Bullet"
+        lines = [_LIST_ITEM.sub("", lines[0], count=1), *lines[1:]]
+    fragment = ""
+    for position, line in enumerate(lines):
+        if position:
+            fragment += "<br>" if lines[position - 1].endswith("  ") else " "
+        fragment += line.strip()
+    parsed = read_markup(fragment)
+    if not parsed.paragraphs:
+        return None
+    if style is None and parsed.bullets[0]:
+        style = "List Bullet"
+    key = " ".join(parsed.text(i) for i in range(len(parsed.paragraphs)))
+    return TextParagraph(parsed, style, key)
+
+
+def read_seed(text: str) -> list[TextParagraph | TextTable]:
+    """The seed's paragraphs and runs of table lines, in order, with the page breaks
+    the text shows: table lines after a blank line that follows table lines, and a
+    paragraph there that repeats an earlier or later one (a running head, a caption)."""
+    blocks: list[TextParagraph | TextTable] = []
+    rows: list[list[str]] = []
+    pending: list[str] = []
+    after_table_break = False  # table lines, then only blank lines since
+
+    def flush_paragraph() -> None:
+        nonlocal after_table_break
+        if pending:
+            paragraph = _paragraph(pending)
+            if paragraph:
+                paragraph.page_break = after_table_break  # kept below only if repeated
+                blocks.append(paragraph)
+                after_table_break = False
+            pending.clear()
+
+    def flush_table() -> None:
+        nonlocal after_table_break
+        if rows:
+            blocks.append(TextTable(list(rows), after_table=after_table_break))
+            rows.clear()
+            after_table_break = False
+
+    for line in text.splitlines():
+        cells = split_row(line)
+        if cells is not None:
+            flush_paragraph()
+            if not _PIPE_SEPARATOR.match(line.strip()):
+                rows.append(cells)
+            continue
+        if rows:
+            flush_table()
+            after_table_break = not line.strip()
+        if not line.strip():
+            flush_paragraph()
+            continue
+        if _RULE.match(line) and not pending:
+            after_table_break = False
+            continue
+        pending.append(line)
+        if not (line.endswith("  ") or " ".join(pending).count("**") % 2 == 1):
+            flush_paragraph()
+    flush_paragraph()
+    flush_table()
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, TextParagraph):
+            counts[block.key] = counts.get(block.key, 0) + 1
+    for block in blocks:
+        if isinstance(block, TextParagraph) and counts[block.key] < 2:
+            block.page_break = False
+    return blocks
+
+
+# -- writing a seed as Word ----------------------------------------------------------
+
+@dataclass
+class WordTable:
+    rows: list[list[str]]  # source cells per row, in source order
+    first_run: int  # how many rows came from the table lines that started it
+    header_rows: int = 0  # leading rows repeated after a page break: w:tblHeader
+    break_rows: set[int] = field(default_factory=set)  # first row after each page break
+    page_break_before: bool = False
+
+
+def _comparable(cells: list[str]) -> list[str]:
+    """A row's cells without markup: the same header with or without <b> is the same;
+    a row with one cell more (a trailing TAB) is not."""
+    return [plain(cell) for cell in cells]
+
+
+def repeated_rows(table: WordTable, rows: list[list[str]]) -> int:
+    """How many leading ``rows`` repeat the leading rows of ``table`` (its header)."""
+    count = 0
+    for mine, theirs in zip(table.rows[: table.first_run], rows):
+        if not any(_comparable(mine)) or _comparable(mine) != _comparable(theirs):
+            break
+        count += 1
+    return count
+
+
+def lay_out(blocks: list[TextParagraph | TextTable]) -> list[TextParagraph | WordTable]:
+    """Runs of table lines as Word tables: a run that repeats the header of the table
+    just above it, after a page break, continues that table without the repeat."""
+    laid: list[TextParagraph | WordTable] = []
+    for block in blocks:
+        if isinstance(block, TextParagraph):
+            laid.append(block)
+            continue
+        previous = laid[-1] if laid and isinstance(laid[-1], WordTable) and block.after_table else None
+        repeated = repeated_rows(previous, block.rows) if previous is not None else 0
+        if previous is not None and repeated:
+            previous.header_rows = max(previous.header_rows, repeated)
+            previous.break_rows.add(len(previous.rows))
+            previous.rows.extend(block.rows[repeated:])
+            continue
+        laid.append(WordTable(
+            list(block.rows), len(block.rows), break_rows={0} if block.after_table else set(),
+            page_break_before=block.after_table,
+        ))
+    return laid
+
+
+def add_runs(paragraph, runs: list[Run]) -> None:
+    for source in runs:
+        run = paragraph.add_run(source.text)
+        if source.bold:
+            run.bold = True
+        if source.italic:
+            run.italic = True
+        if source.sup:
+            run.font.superscript = True
+        if source.sub:
+            run.font.subscript = True
+
+
+def write_paragraph(word, block: TextParagraph) -> None:
+    paragraph = word.add_paragraph(style=block.style) if block.style else word.add_paragraph()
+    if block.page_break:
+        paragraph._p.append(page_break_run())
+    for position, runs in enumerate(block.lines.paragraphs):
+        if position:
+            paragraph.add_run().add_break()
+        add_runs(paragraph, runs)
+
+
+def write_cell(cell, source: str) -> None:
+    """A source cell as Word paragraphs: one per <p> / <br> / <li>, bullets as a list."""
+    lines = read_markup(source)
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(4)
+    for position, (runs, bullet) in enumerate(zip(lines.paragraphs, lines.bullets)):
+        if position:
+            paragraph = cell.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(4)
+        if bullet:
+            paragraph.style = "List Bullet"
+        add_runs(paragraph, runs)
+
+
+def is_theme_row(cells: list[str], grid: int) -> bool:
+    """Text in the first cell only, across a full row of a table of 3+ columns."""
+    if grid < 3 or len(cells) != grid:
+        return False
+    texts = [plain(cell) for cell in cells]
+    return bool(texts[0]) and not any(texts[1:])
+
+
+def write_table(word, layout: WordTable, text_width: int) -> None:
+    from docx.table import _Cell
+
+    if layout.page_break_before:  # a real page break, in a paragraph of its own
+        word.add_paragraph()._p.append(page_break_run())
+    grid = max(len(cells) for cells in layout.rows)
+    table = word.add_table(rows=0, cols=grid)
     table.style = "Table Grid"
-    for texts in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, texts):
-            fill_cell(cell, text)
-    return table
+    merged_rows = set()
+    for index, cells in enumerate(layout.rows):
+        row = table.add_row()
+        tr = row._tr
+        if index not in layout.break_rows and is_theme_row(cells, grid):
+            merged = _Cell(tr.tc_lst[0], table).merge(_Cell(tr.tc_lst[-1], table))
+            write_cell(merged, cells[0])
+            merged_rows.add(index)
+        else:
+            for tc in tr.tc_lst[len(cells):]:  # a short row stays short
+                tr.remove(tc)
+            if len(cells) < grid:
+                after = OxmlElement("w:gridAfter")
+                after.set(qn("w:val"), str(grid - len(cells)))
+                tr.get_or_add_trPr().insert(0, after)
+            for tc, source in zip(tr.tc_lst, cells):
+                write_cell(_Cell(tc, table), source)
+        if index < layout.header_rows:
+            mark_repeat_header(row)
+    texts: list[list[str]] = [[] for _ in range(grid)]
+    for index, cells in enumerate(layout.rows):
+        if index not in merged_rows:
+            for position, cell in enumerate(cells):
+                texts[position].append(plain(cell))
+    widths = column_widths(texts, text_width)
+    table.autofit = False
+    for gridcol, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        gridcol.w = width
+    for tr in table._tbl.tr_lst:
+        position = 0
+        for tc in tr.tc_lst:
+            tc.width = sum(widths[position: position + tc.grid_span])
+            position += tc.grid_span
 
 
-# -- seed plans ------------------------------------------------------------------
-
-class SeedWriter:
-    """Writes a seed's text Document as Word, healing what the text conversion broke."""
-
-    def __init__(self, seed: str):
-        self.document = text_extractor.extract(SAMPLES / f"{seed}.txt")
-        self.reader = RowReader(default_table()).read(self.document)
-        _inherit_merged_cells(self.reader.drafts)
-        self.word = Document()
-        self.word.styles["Normal"].font.size = Pt(9)
-        self.context = Context()  # mirrors what a reader of the Word file will know
-        self.table = None
-        self.header = None
-        self.previous: Draft | None = None
-        self.previous_logical_table: int | None = None
-
-    def write(self, target: Path, landscape: bool = False, running_head: str | None = None) -> None:
-        section = self.word.sections[0]
-        if running_head:
-            section.header.paragraphs[0].text = running_head
-            _page_number_footer(section.footer.paragraphs[0])
-        if landscape:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = section.page_height, section.page_width
-        section.left_margin = section.right_margin = Cm(1.5)
-        self.text_width = section.page_width - section.left_margin - section.right_margin
-        drafts_by_table: dict[int, list[Draft]] = {}
-        for draft in self.reader.drafts:
-            drafts_by_table.setdefault(draft.table, []).append(draft)
-        for block in self.document.blocks:
-            if isinstance(block, Paragraph):
-                add_paragraph(self.word, block)
-                self.context.read_paragraph(block.text, block.kind, block.level)
-                self.table = None  # text between tables ends the Word table
-            elif block.index in self.reader.skipped_tables:
-                if self.word.element.body[-2].tag == qn("w:tbl"):
-                    self.word.add_paragraph()
-                add_verbatim_table(self.word, [row.texts for row in block.rows])
-                self.table = None
-            else:
-                self._write_fragment(block, drafts_by_table.get(block.index, []))
-        for table in self.word.tables:
-            size_columns(table, self.text_width)
-        self.word.save(target)
-
-    def _write_fragment(self, table: Table, drafts: list[Draft]) -> None:
-        kinds = self.reader.row_kinds
-        headers = [i for i, row in enumerate(table.rows) if kinds.get((table.index, row.index)) == "header"]
-        above = table.rows[: headers[0]] if headers else []
-        captions = [row for row in above if kinds.get((table.index, row.index)) == "caption"]
-        sections = [row for row in above if kinds.get((table.index, row.index)) == "section"]
-        if captions or sections:
-            self.table = None
-            self._start_table(drafts[0].header if drafts else read_header(table.rows[headers[0]], default_table()))
-            for row in captions:  # title rows above the header repeat with it on every page
-                self.context.read_caption(row.texts)
-                cells = self.table.add_row().cells
-                for cell, text in zip(cells, row.texts):
-                    fill_cell(cell, text)
-                mark_repeat_header(self.table.rows[-1])
-            self._header_row()
-            for row in sections:
-                self._section_row(next(t for t in row.texts if t.strip()))
-        for draft in drafts:
-            if self.table is None or self._needs_new_table(draft):
-                self._start_table(_with_extra_columns(draft))
-                self._header_row()
-            self._item_row(draft)
-
-    def _needs_new_table(self, draft: Draft) -> bool:
-        """One Word table per logical table, as the council wrote it; a new one only
-        where the heading text changes what rows mean ("What we will do (8b)") or
-        the item has text under a column this table lacks."""
-        keys = {column.key for column in self.header.columns}
-        if self.previous is None:  # a table just begun (captions, header) takes its first item
-            return any(key not in keys for key in draft.extra)
-        return (
-            draft.logical_table != self.previous_logical_table
-            or draft.header.note("action") != self.header.note("action")
-            or any(key not in keys for key in draft.extra)
-        )
-
-    def _start_table(self, header) -> None:
-        if self.word.element.body[-2].tag == qn("w:tbl"):
-            self.word.add_paragraph()  # Word needs a paragraph between two tables
-        self.table = self.word.add_table(rows=0, cols=header.width)
-        self.table.style = "Table Grid"
-        self.header = header
-        self.previous = None
-        self._pending_header = True
-
-    def _header_row(self) -> None:
-        if not getattr(self, "_pending_header", False):
-            return
-        row = self.table.add_row()
-        for cell, column in zip(row.cells, self.header.columns):
-            fill_cell(cell, column.heading)
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        mark_repeat_header(row)
-        self._pending_header = False
-
-    def _section_row(self, title: str) -> None:
-        cells = self.table.add_row().cells
-        merged = cells[0].merge(cells[-1])
-        fill_cell(merged, title)
-        self.context.section = title
-        self.previous = None
-
-    def _item_row(self, draft: Draft) -> None:
-        fields = self.header.fields
-        if "section" not in fields and draft.section and draft.section != self.context.section:
-            self._section_row(draft.section)
-        row = self.table.add_row()
-        above = self.table.rows[-2].cells if self.previous is not None else None
-        same_group = self.previous is not None and self.previous.group is draft.group
-        used: set[str] = set()
-        for position, (cell, column) in enumerate(zip(row.cells, self.header.columns)):
-            name = column.field
-            if name is None:
-                fill_cell(cell, draft.extra.get(column.key))
-                continue
-            if name in used:
-                continue
-            used.add(name)
-            merged = (same_group and name in GROUP_FIELDS) or name in draft.inherited or (
-                name == "section" and self.previous is not None and self.previous.section == draft.section
-            )
-            if merged and above is not None:
-                merge_down(above[position], cell)
-                continue
-            fill_cell(cell, self._value(draft, name))
-        self.context.section = draft.section
-        self.previous = draft
-        self.previous_logical_table = draft.logical_table
-
-    def _value(self, draft: Draft, name: str) -> str | None:
-        group = draft.group
-        if name == "section":
-            return draft.section
-        if name == "recommendation_ref":
-            return group.ref
-        if name == "recommendation":
-            if group.ref and "recommendation_ref" not in self.header.fields and group.text:
-                return f"{group.ref}. {group.text}"
-            return group.text
-        if name == "report_refs":
-            return group.report_refs
-        return draft.fields.get(name)
-
-
-def _with_extra_columns(draft: Draft) -> Header:
-    """The draft's header, plus a column for any `extra` text it gathered from
-    rows read under a wider header (OCR debris kept, not dropped)."""
-    keys = {column.key for column in draft.header.columns}
-    missing = tuple(Column(key, None, draft.header.width + n) for n, key in enumerate(draft.extra, 1) if key not in keys)
-    return Header(draft.header.columns + missing)
+def write_seed(seed: str, target: Path) -> None:
+    blocks = read_seed((SAMPLES / f"{seed}.txt").read_text(encoding="utf-8"))
+    word = Document()
+    word.styles["Normal"].font.size = Pt(9)
+    section = word.sections[0]
+    running_head = RUNNING_HEAD.get(seed)
+    if running_head:
+        section.header.paragraphs[0].text = running_head
+        _page_number_footer(section.footer.paragraphs[0])
+    if seed in LANDSCAPE:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin = section.right_margin = Cm(1.5)
+    text_width = section.page_width - section.left_margin - section.right_margin
+    for block in lay_out(blocks):
+        if isinstance(block, TextParagraph):
+            write_paragraph(word, block)
+        else:
+            write_table(word, block, text_width)
+    word.save(target)
 
 
 # -- layouts of our own ------------------------------------------------------------
@@ -483,7 +750,7 @@ def main() -> None:
     out = SAMPLES / "docx"
     out.mkdir(exist_ok=True)
     for seed in SEEDS:
-        SeedWriter(seed).write(out / f"{seed}.docx", landscape=seed in LANDSCAPE, running_head=RUNNING_HEAD.get(seed))
+        write_seed(seed, out / f"{seed}.docx")
     write_shading_rag(out / "rag-by-shading.docx")
     write_merged_recommendations(out / "merged-recommendations.docx")
     print(f"wrote {len(list(out.glob('*.docx')))} files to {out}", file=sys.stderr)
