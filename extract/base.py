@@ -80,6 +80,9 @@ class Document:
     # Whether a page break in this source can cut a table row in two (PDF and its
     # text conversions: yes; a Word file keeps each row whole in its XML: no).
     pages_cut_rows: bool = True
+    # Whether every cell's text sits in the cell it was written in (Word's XML: yes). A
+    # text or PDF conversion may put a merged theme row's text in any column.
+    cells_in_place: bool = False
     # Pages with no text layer at all (scanned images): reported, never silently empty.
     pages_without_text: list[int] = field(default_factory=list)
     # Per page, how its tables were found ("lines", "text" or "none"), where recorded.

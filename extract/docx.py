@@ -45,7 +45,7 @@ def extract(path: Path) -> Document:
     reader = _BodyReader(ListNumbering.of(word))
     blocks = reader.read(word.element.body)
     title = (word.core_properties.title or "").strip() or None
-    return Document(path=path, format="docx", blocks=blocks, title=title, pages_cut_rows=False)
+    return Document(path=path, format="docx", blocks=blocks, title=title, pages_cut_rows=False, cells_in_place=True)
 
 
 class _BodyReader:

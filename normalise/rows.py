@@ -25,6 +25,7 @@ from .refs import split_number, starts_with_number
 # What each row kind adds to in RowCounts (captions are header rows above a header).
 _COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
                "section": "sections", "blank": "blank", "dropped": "dropped"}
+_LONGEST_THEME_WORDS = 20  # "Quality of assessment, planning and review" is 6; prose runs on
 PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring", "status")
 
 
@@ -45,6 +46,7 @@ class RowReader:
         self.seen_fields: set[str] = set()  # every field any header in the document maps
         self.skipped_tables: list[int] = []  # tables with no action column, by index
         self.pages_cut_rows = True
+        self.cells_in_place = False
         # What each source row became, by (table index, row index): "item", "continuation",
         # "header", "caption", "section", "blank" or "dropped".
         self.row_kinds: dict[tuple[int, int], str] = {}
@@ -55,6 +57,7 @@ class RowReader:
 
     def read(self, document: Document) -> "RowReader":
         self.pages_cut_rows = document.pages_cut_rows
+        self.cells_in_place = document.cells_in_place
         for block in document.blocks:
             if isinstance(block, Paragraph):
                 self.context.read_paragraph(block.text, block.kind, block.level)
@@ -69,7 +72,9 @@ class RowReader:
             self._skip_table(table)
             return
         segment_stubs = self._stubs_by_row(table, headers)
-        after_break = table.after_page_break and self.pages_cut_rows
+        # The extractor says whether a page may have cut the row above this table in
+        # two (Word: only an explicit page break before the table).
+        after_break = table.after_page_break
         self.caption_rows = set()  # title rows repeat within one table, page after page
         for i, row in enumerate(table.rows):
             after_break = after_break or (row.page_break_before and self.pages_cut_rows)
@@ -94,7 +99,7 @@ class RowReader:
         """A row above this page's header that is the tail of a row cut by the page
         break (text starting mid-sentence), not a caption of the table."""
         return (
-            self.header is not None and self.last is not None and table.after_page_break and self.pages_cut_rows
+            self.header is not None and self.last is not None and table.after_page_break
             and any(mid_sentence(text) for text in row.texts if text.strip())
         )
 
@@ -314,12 +319,14 @@ class RowReader:
         if mid_sentence(text):
             return False
         if len(row.cells) == 1 and self.header.width > 1:  # one cell spanning the row
-            return True
+            # ... a theme, unless it runs on like prose (a note, or OCR debris).
+            return len(text.split()) <= _LONGEST_THEME_WORDS
         # A merged theme row's text lands in any column of a text conversion; a lone
         # short line under a date or notes heading is the tail of that cell instead,
-        # and after a page break even a lone lead is the rest of the one above.
+        # and after a page break even a lone lead is the rest of the one above. Where
+        # cells are in place (Word), a lone lead is the rest of the lead above.
         title_columns = {None, "section", "recommendation", "recommendation_ref", "action"}
-        if not after_break:
+        if not after_break and not self.cells_in_place:
             title_columns.add("lead")
         return field_name in title_columns and looks_like_title(text)
 

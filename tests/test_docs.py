@@ -12,6 +12,11 @@ def test_every_issue_code_is_documented_with_its_severity():
         assert f"| `{code}` | {severity} | {meaning} |" in README
 
 
-def test_readme_set_up_commands():
-    assert 'python3 -m pip install -e ".[test]" && actionplan extract samples -o out' in README
-    assert "python3 -m pytest" in README
+def test_readme_set_up_commands_are_what_ci_runs():
+    """The two set-up commands (venv + install + convert; the tests) are the ones CI runs."""
+    block = README.split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].strip() for line in block.strip().splitlines()]
+    assert len(commands) == 2 and commands[0].startswith("python3 -m venv .venv")
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    for command in commands:
+        assert command in ci

