@@ -132,3 +132,22 @@ def test_a_failed_document_counts_every_keyed_item_as_missed():
 ])
 def test_slices(source, slice_name):
     assert slice_of(source) == slice_name
+
+
+def test_check_names_every_figure_below_its_floor(tmp_path):
+    from accuracy.run import check
+    from accuracy.score import Score
+
+    floors = tmp_path / "thresholds.toml"
+    floors.write_text('["seed-text"]\nf1 = 0.9\nleads = 0.5\n\n["reports"]\nf1 = 0.1\n', encoding="utf-8")
+    score = score_document(
+        {"document": {}, "item": [{"action": "Review all plans", "leads": ["Jane Bell"]}, {"action": "Missed"}]},
+        {"items": [out_item("Review all plans")], "issues": []},
+    )
+    slices = {"seed-text": Score()}
+    slices["seed-text"].add(score)
+    assert check(slices, floors) == [
+        "seed-text: f1 0.6667 is below its floor 0.9000",
+        "seed-text: leads 0.0000 is below its floor 0.5000",
+        "reports: no documents scored (thresholds name a slice that has none)",
+    ]
