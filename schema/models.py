@@ -42,9 +42,10 @@ class SourceLocation(_Model):
 
 
 class Lead(_Model):
-    name: str | None = None
-    role: str | None = None
-    organisation: str | None = None
+    name: str | None = Field(None, description="A person's name, without a title such as Dr or Cllr.")
+    role: str | None = Field(None, description="The post, team or body, where the cell gives one.")
+    organisation: str | None = Field(None, description="The organisation the person or post belongs to.")
+    title: str | None = Field(None, description="Dr, Cllr, Prof ... where the name carries one.")
 
 
 class TimescalePart(_Model):
