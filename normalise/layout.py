@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.base import Row
+from .columns import Role, assign_roles, evidence, reads_as_status, reads_as_timescale
 from .headings import HeadingTable, heading_note
 
 FIELDS_THAT_MAKE_A_PLAN = {"action", "recommendation"}
@@ -20,6 +21,10 @@ class Column:
     heading: str  # as written; "" where the header row leaves the column unnamed
     field: str | None  # None: the heading maps to no ActionItem field (goes to `extra`)
     position: int = 0  # 1-based
+    # What decided the field: "heading", "content" (the cells below), "position" (the
+    # place among prose columns where no column is headed as the action), or None.
+    mapped_by: str | None = None
+    score: float | None = None
 
     @property
     def key(self) -> str:
@@ -49,8 +54,9 @@ class Header:
         return None
 
 
-def read_header(row: Row, headings: HeadingTable) -> Header | None:
-    """The row as a header, if most of its cells are known headings."""
+def read_header(row: Row, headings: HeadingTable, body: list[Row] | None = None) -> Header | None:
+    """The row as a header: most of its cells are known headings, or (given the rows
+    below it) it reads as a heading row and the cells below give the columns roles."""
     texts = [" ".join(text.split()) for text in row.texts]
     filled = [text for text in texts if text]
     if not filled:
@@ -60,20 +66,51 @@ def read_header(row: Row, headings: HeadingTable) -> Header | None:
     # A row Word marks "repeat as header" may also be a title row repeated with the
     # header: it counts only if its cells name columns too.
     enough = 1 if row.marked_header else 2
-    is_header = (
+    by_headings = bool(
         len(set(matched)) >= enough
         and len(matched) / len(filled) >= 0.6
         and FIELDS_THAT_MAKE_A_PLAN & set(matched)
     )
-    if not is_header:
+    if not by_headings and not (body and _reads_as_heading_row(filled)):
         return None
+    roles = _roles(fields, body) if body else [Role(f, "heading" if f else None, 1.0 if f else None) for f in fields]
+    if not by_headings:
+        # No heading vouches for the table: it is a plan only where the cells show one,
+        # an action column beside at least two of who / when / how it is going. A
+        # two-column grade table or a list of contacts is not.
+        found = {role.field for role in roles if role.field}
+        if "action" not in found or len(found & {"lead", "timescale", "status"}) < 2:
+            return None
     columns, stray = [], []
-    for position, (text, field) in enumerate(zip(texts, fields), start=1):
+    for position, (text, role) in enumerate(zip(texts, roles), start=1):
         if text and len(text) > _LONG_HEADING:
             stray.append(text)
             text = ""
-        columns.append(Column(text, field, position))
+        columns.append(Column(text, role.field, position, role.mapped_by, role.score))
     return Header(tuple(columns), tuple(stray))
+
+
+def _reads_as_heading_row(filled: list[str]) -> bool:
+    """Short labels, none of them a date, a rating or a piece of a sentence: a row of headings
+    even where no heading is a known one."""
+    return len(filled) >= 2 and all(
+        len(text) <= _LONG_HEADING and len(text.split()) <= 8 and not text.endswith((".", ",", ";"))
+        and not text[:1].islower()  # a heading starts a label; prose split into columns does not
+        and not reads_as_timescale(text) and not reads_as_status(text)
+        for text in filled
+    )
+
+
+def _roles(heading_fields: list[str | None], body: list[Row]) -> list[Role]:
+    width = len(heading_fields)
+    cells: list[list[str]] = [[] for _ in range(width)]
+    fills: list[list[str | None]] = [[] for _ in range(width)]
+    for row in body:
+        for position in range(width):
+            cell = row.cells[position] if position < len(row.cells) else None
+            cells[position].append(cell.text if cell else "")
+            fills[position].append(cell.fill if cell else None)
+    return assign_roles(heading_fields, [evidence(c, f) for c, f in zip(cells, fills)])
 
 
 def is_stub(text: str) -> bool:

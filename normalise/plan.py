@@ -40,6 +40,7 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
         anchor_date=anchor,
         items=items,
         rows=reader.counts,
+        columns=reader.column_mappings,
     )
     plan.issues = (
         text_layer_issues(document.pages_without_text)

@@ -6,7 +6,7 @@ cell) split. Every row is counted once in ``RowCounts``.
 from __future__ import annotations
 
 from ..extract.base import Document, Paragraph, Row, Table
-from ..schema import RowCounts
+from ..schema import ColumnMapping, RowCounts
 from .context import Context
 from .cues import (
     append,
@@ -25,6 +25,12 @@ from .refs import split_number, starts_with_number
 # What each row kind adds to in RowCounts (captions are header rows above a header).
 _COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
                "section": "sections", "blank": "blank", "dropped": "dropped"}
+_ROLE_SAMPLE_ROWS = 60  # rows under a header (all its repeats together) read to give its columns roles
+
+
+def _header_key(row: Row) -> tuple[str, ...]:
+    return tuple(" ".join(text.split()).lower() for text in row.texts)
+
 _LONGEST_THEME_WORDS = 20  # "Quality of assessment, planning and review" is 6; prose runs on
 PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring", "status")
 
@@ -47,6 +53,8 @@ class RowReader:
         self.skipped_tables: list[int] = []  # tables with no action column, by index
         self.pages_cut_rows = True
         self.cells_in_place = False
+        self.role_samples: dict[tuple[str, ...], list[Row]] = {}
+        self.column_mappings: list[ColumnMapping] = []  # each distinct header's columns, once
         # What each source row became, by (table index, row index): "item", "continuation",
         # "header", "caption", "section", "blank" or "dropped".
         self.row_kinds: dict[tuple[int, int], str] = {}
@@ -56,6 +64,7 @@ class RowReader:
     # -- blocks ---------------------------------------------------------------
 
     def read(self, document: Document) -> "RowReader":
+        self.role_samples = self._role_samples(document)
         self.pages_cut_rows = document.pages_cut_rows
         self.cells_in_place = document.cells_in_place
         for block in document.blocks:
@@ -66,7 +75,7 @@ class RowReader:
         return self
 
     def read_table(self, table: Table) -> None:
-        headers = {i: h for i, row in enumerate(table.rows) if (h := read_header(row, self.headings))}
+        headers = {i: h for i, row in enumerate(table.rows) if (h := self._header_at(table, i))}
         first_header = min(headers) if headers else None
         if first_header is None and self.header is None:
             self._skip_table(table)
@@ -94,6 +103,36 @@ class RowReader:
                 self.context.table_started()
                 self.read_row(row, table, after_break, segment_stubs.get(i, ()))
                 after_break = False
+
+    def _header_at(self, table: Table, i: int) -> Header | None:
+        """Row i as a header. Its columns' roles are read from the rows below it too;
+        a row no heading vouches for is tried as a header only at the top of a table
+        or where the source marks it as one."""
+        row = table.rows[i]
+        if not self._may_be_header(table, i):
+            return None
+        return read_header(row, self.headings, self.role_samples.get(_header_key(row), []))
+
+    def _may_be_header(self, table: Table, i: int) -> bool:
+        row = table.rows[i]
+        top = all(other.is_blank for other in table.rows[:i])
+        return top or row.marked_header or read_header(row, self.headings) is not None
+
+    def _role_samples(self, document: Document) -> dict[tuple[str, ...], list[Row]]:
+        """The rows under each distinct header wording, across the whole document: a
+        header repeated on every page gets its columns' roles from all of them at once,
+        so every page reads the same way."""
+        samples: dict[tuple[str, ...], list[Row]] = {}
+        for table in document.tables:
+            current = None
+            for i, row in enumerate(table.rows):
+                if row.is_blank:
+                    continue
+                if self._may_be_header(table, i):
+                    current = samples.setdefault(_header_key(row), [])
+                elif current is not None and len(current) < _ROLE_SAMPLE_ROWS:
+                    current.append(row)
+        return samples
 
     def _continues_table(self, row: Row, table: Table) -> bool:
         """A row above this page's header that is the tail of a row cut by the page
@@ -145,6 +184,8 @@ class RowReader:
         if note and len(note) <= 6 and not (self.group and self.group.ref == note):
             self.group = Group(ref=note, text=self.context.recommendation)
             self.last, self.context.changed = None, False
+        if not repeated:
+            self._record_columns(header, table, row)
         for column in header.columns:
             if column.heading and column.field is None and column.heading not in self.unmapped_headings:
                 self.unmapped_headings.add(column.heading)
@@ -160,6 +201,25 @@ class RowReader:
         self.header = header
         self.seen_fields |= header.fields
         return repeated
+
+    def _record_columns(self, header: Header, table: Table, row: Row) -> None:
+        """Say how a new header's columns were read; warn where no heading decided."""
+        known = {(m.heading, m.position, m.field) for m in self.column_mappings}
+        for column in header.columns:
+            if (column.heading, column.position, column.field) in known:
+                continue
+            self.column_mappings.append(ColumnMapping(
+                table=table.index, position=column.position, heading=column.heading, field=column.field,
+                mapped_by=column.mapped_by, score=column.score,
+            ))
+            if column.mapped_by in ("content", "position"):
+                why = "its cells" if column.mapped_by == "content" else "its place beside the other prose columns"
+                self.issues.append(PlanIssue(
+                    "inferred_column",
+                    f"column {column.position} ({column.heading or 'no heading'!s}) read as {column.field} from {why}"
+                    + (f" ({column.score:.0%} of cells fit)" if column.score is not None else ""),
+                    column.heading, row.page or table.page, table.index, row.index,
+                ))
 
     def _stubs_by_row(self, table: Table, headers: dict[int, Header]) -> dict[int, tuple[int, ...]]:
         """Stub columns to glue, worked out per run of rows under one header."""

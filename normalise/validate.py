@@ -21,6 +21,7 @@ CODES: dict[str, tuple[str, str]] = {
     "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
+    "inferred_column": ("warning", "a column's field was read from its cells or its place, not its heading"),
     "overdue": ("warning", "due before the plan's progress date (`as_of`) and not reported complete"),
     "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
 }

@@ -9,6 +9,7 @@ from .models import (
     SCHEMA_VERSION,
     ActionItem,
     ActionPlan,
+    ColumnMapping,
     Lead,
     RowCounts,
     SourceDocument,
@@ -35,7 +36,7 @@ def json_schema_text() -> str:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "SCHEMA_FILE", "ActionItem", "ActionPlan", "Lead", "RowCounts",
+    "SCHEMA_VERSION", "SCHEMA_FILE", "ActionItem", "ActionPlan", "ColumnMapping", "Lead", "RowCounts",
     "SourceDocument", "SourceLocation", "Status", "Timescale", "TimescalePart", "ValidationIssue",
     "json_schema", "json_schema_text",
 ]

@@ -106,6 +106,20 @@ class ValidationIssue(_Model):
     value: str | None = Field(None, description="The value found wanting, as written (a cell, a row's text).")
 
 
+class ColumnMapping(_Model):
+    """How one column of a table was read: which field, and what decided it."""
+
+    table: int = Field(description="1-based table where this header was first met.")
+    position: int = Field(description="1-based column.")
+    heading: str = Field(description="The heading as written ('' where the column has none).")
+    field: str | None = Field(None, description="The ActionItem field the column fills; null: kept in `extra`.")
+    mapped_by: Literal["heading", "content", "position"] | None = Field(
+        None, description="'heading': its heading is a known one; 'content': its cells read as timescales, "
+        "leads, RAG ratings or references; 'position': the prose column before / after the action.",
+    )
+    score: float | None = Field(None, description="For 'content' / 'position': the share of cells that fit.")
+
+
 class RowCounts(_Model):
     """Where every source table row went: nothing is lost silently."""
 
@@ -129,3 +143,6 @@ class ActionPlan(_Model):
     items: list[ActionItem] = Field(default_factory=list)
     issues: list[ValidationIssue] = Field(default_factory=list)
     rows: RowCounts = Field(default_factory=RowCounts)
+    columns: list[ColumnMapping] = Field(
+        default_factory=list, description="How each distinct table header's columns were mapped to fields."
+    )

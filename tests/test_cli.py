@@ -94,7 +94,7 @@ def test_glossary_and_anchor_date_options(tmp_path):
     assert result.exit_code == EXIT_OK, result.output
     plan = json.loads((tmp_path / "stockton-2013.json").read_text())
     assert plan["anchor_date"] == "2013-02-15"
-    assert plan["items"][0]["leads"] == [{"name": "Shaun McLean", "role": "Head of Children's Social Care", "organisation": None}]
+    assert plan["items"][0]["leads"] == [{"name": "Shaun McLean", "role": "Head of Children's Social Care", "organisation": None, "title": None}]
     codes = [issue["code"] for issue in plan["issues"]]
     assert "lead_initials_only" in codes  # SW, LK, KS ... are not in this glossary
     assert not [i for i in plan["issues"] if i["code"] == "lead_initials_only" and "SMcL" in i["message"]]

@@ -11,18 +11,30 @@ def test_committed_schema_is_current():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema_text()
 
 
-def test_public_field_names():
-    """The JSON field names are a contract other systems read: renaming one breaks them."""
-    schema = json_schema()
-    assert list(schema["properties"]) == ["schema_version", "source", "title", "as_of", "anchor_date", "items", "issues", "rows"]
-    assert list(schema["$defs"]["ActionItem"]["properties"]) == [
+# Field names as first published: later versions may add fields after them, never rename,
+# reorder or drop one (other systems read them).
+PUBLISHED = {
+    "ActionPlan": ["schema_version", "source", "title", "as_of", "anchor_date", "items", "issues", "rows"],
+    "ActionItem": [
         "id", "section", "recommendation_ref", "recommendation", "action_ref", "action", "outcome", "leads",
         "lead_raw", "timescale", "status", "progress", "monitoring", "report_refs", "extra", "source",
-    ]
-    assert schema["$defs"]["Timescale"]["properties"]["kind"]["enum"] == [
+    ],
+    "Lead": ["name", "role", "organisation"],
+    "ValidationIssue": ["item_id", "field", "code", "severity", "message", "page", "table", "row", "value"],
+}
+
+
+@pytest.mark.parametrize("model", sorted(PUBLISHED))
+def test_published_field_names_are_kept(model):
+    schema = json_schema()
+    properties = list((schema if model == "ActionPlan" else schema["$defs"][model])["properties"])
+    assert properties[:len(PUBLISHED[model])] == PUBLISHED[model]
+
+
+def test_timescale_kinds():
+    assert json_schema()["$defs"]["Timescale"]["properties"]["kind"]["enum"] == [
         "date", "month", "quarter", "relative", "immediate", "ongoing", "invalid", "unknown", "missing"
     ]
-    assert list(schema["$defs"]["ValidationIssue"]["properties"]) == ["item_id", "field", "code", "severity", "message", "page", "table", "row", "value"]
 
 
 def test_action_is_required_and_non_empty():
