@@ -178,7 +178,7 @@ class TestSouthend:
 
     def test_team_as_lead_and_relative_timescale(self, plans):
         by_ref = {(i.recommendation_ref, i.action_ref): i for i in plans["southend-2012"].items if i.section == "Looked After Children"}
-        assert by_ref[("4", "4.2")].leads[0].model_dump() == {"name": None, "role": "Relevant HoS", "organisation": None}
+        assert by_ref[("4", "4.2")].leads[0].model_dump() == {"name": None, "role": "Relevant HoS", "organisation": None, "title": None}
         assert items_by_ref(plans["southend-2012"])[("6", None)].timescale.kind == "relative"
 
 
@@ -205,7 +205,7 @@ class TestDarlington:
 
     def test_lead_with_organisation_prefix(self, plans):
         foster = next(i for i in plans["darlington-2012"].items if "foster carers to support" in i.action)
-        assert foster.leads[0].model_dump() == {"name": "Mary Sweeney", "role": "Service manager", "organisation": "DBC"}
+        assert foster.leads[0].model_dump() == {"name": "Mary Sweeney", "role": "Service manager", "organisation": "DBC", "title": None}
         assert foster.timescale.due == date(2012, 9, 30)
 
 
