@@ -28,7 +28,7 @@ MARGIN = 0.25  # ... ahead of the next-best field
 MIN_CELLS = 2  # fewer filled cells prove nothing
 
 _REF = re.compile(
-    r"^(?:(?:para(?:graph)?s?|rec(?:ommendation)?|no|ref)\.?\s*)?(?:[A-Z]{1,2}\s?)?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?$",
+    r"^(?:(?:rec(?:ommendation)?|no|ref)\.?\s*)?(?:[A-Z]{1,2}\s?)?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?$",
     re.I,
 )
 _SMALL_WORDS = {"and", "of", "for", "the", "to", "in", "on", "&", "/", "-", "–", "with", "at", "de"}
