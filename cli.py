@@ -54,6 +54,8 @@ GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
                         help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
 HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
                         help="TOML file of extra heading synonyms, shaped as headings.toml.")
+LEADS = typer.Option(None, "--leads", exists=True, dir_okay=False,
+                     help="TOML file of extra lead vocabulary (posts, bodies, team acronyms), shaped as leads.toml.")
 
 
 @app.command("extract")
@@ -69,11 +71,11 @@ def extract_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary table."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary on stdout."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
-    headings: Optional[Path] = HEADINGS,
+    headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS,
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
 ) -> None:
     """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
-    settings = _settings(anchor_date, glossary, headings)
+    settings = _settings(anchor_date, glossary, headings, leads)
     names = _inputs(paths)
     outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug)
     if output_format is Format.jsonl:
@@ -90,10 +92,10 @@ def validate_command(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any plan has an error-severity issue."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
-    headings: Optional[Path] = HEADINGS,
+    headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS,
 ) -> None:
     """Report every issue in plans (or converted JSON), grouped by plan."""
-    settings = _settings(anchor_date, glossary, headings)
+    settings = _settings(anchor_date, glossary, headings, leads)
     names = _inputs(paths, extra_suffixes=(".json",))
     outcomes = [_load_converted(path) if path.suffix.lower() == ".json" else convert_one(path, None, settings)
                 for path in names]
@@ -118,11 +120,11 @@ def schema_command() -> None:
 
 # -- helpers -------------------------------------------------------------------
 
-def _settings(anchor_date, glossary, headings) -> Settings:
+def _settings(anchor_date, glossary, headings, leads) -> Settings:
     try:
-        return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings)
+        return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings, leads)
     except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
-        stderr.print(f"error: {glossary or headings}: {error}", markup=False, highlight=False)
+        stderr.print(f"error: {glossary or headings or leads}: {error}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
 
 

@@ -16,6 +16,7 @@ from .base import Block, Cell, Document, Paragraph, Row, Table
 from .markup import BULLET, html_to_text, strip_markdown
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _LIST_ITEM = re.compile(r"^[-*+]\s+")
 _RULE = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
@@ -35,8 +36,12 @@ def _split_row(line: str) -> list[str] | None:
     if "\t" in line:
         return line.split("\t")
     stripped = line.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 2:
-        return [cell for cell in stripped.strip("|").split("|")]
+    if stripped.startswith("|") and len(_UNESCAPED_PIPE.findall(stripped)) >= 2:
+        inner = stripped[1:]
+        if inner.endswith("|") and not inner.endswith("\\|"):
+            inner = inner[:-1]
+        # A markdown cell writes a literal "|" as "\|": it is text, not a column break.
+        return [cell.replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(inner)]
     return None
 
 

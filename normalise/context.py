@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .leads import glossary_entry
+from .leads import acronym_definitions, glossary_entries
 from .timescales import dates_in, parse_timescale
 
 _APPENDIX_ONLY = re.compile(r"^(appendix|annex|annexe|enclosure)\s*[\w.]*:?$", re.I)
@@ -35,6 +35,7 @@ class Context:
     as_of: date | None = None
     anchor: date | None = None  # the inspection's date, when the text states it
     glossary: dict[str, str] = field(default_factory=dict)  # initials the document defines
+    acronyms: dict[str, str] = field(default_factory=dict)  # "LSCB" -> "Local Safeguarding Children Board"
     section: str | None = None
     recommendation_ref: str | None = None
     recommendation: str | None = None
@@ -50,9 +51,10 @@ class Context:
             return
         self._read_as_of(text)
         self._read_anchor(text)
-        defined = glossary_entry(text)
-        if defined:
-            self.glossary.setdefault(*defined)
+        for initials, who in glossary_entries(text):
+            self.glossary.setdefault(initials, who)
+        for acronym, meaning in acronym_definitions(text).items():
+            self.acronyms.setdefault(acronym, meaning)
         if self.title is None:
             if not _APPENDIX_ONLY.match(text):
                 self.title = text

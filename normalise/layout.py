@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.base import Row
-from .columns import Role, assign_roles, evidence, reads_as_status, reads_as_timescale
+from .columns import Evidence, Role, assign_roles, evidence, reads_as_status, reads_as_timescale
 from .headings import HeadingTable, heading_note
 
 FIELDS_THAT_MAKE_A_PLAN = {"action", "recommendation"}
@@ -73,13 +73,18 @@ def read_header(row: Row, headings: HeadingTable, body: list[Row] | None = None)
     )
     if not by_headings and not (body and _reads_as_heading_row(filled)):
         return None
-    roles = _roles(fields, body) if body else [Role(f, "heading" if f else None, 1.0 if f else None) for f in fields]
+    if body:
+        roles, columns_read = _roles(fields, body)
+    else:
+        roles, columns_read = [Role(f, "heading" if f else None, 1.0 if f else None) for f in fields], []
     if not by_headings:
         # No heading vouches for the table: it is a plan only where the cells show one,
-        # an action column beside at least two of who / when / how it is going. A
-        # two-column grade table or a list of contacts is not.
+        # an action column of prose beside at least two of who / when / how it is
+        # going. A two-column grade table, a list of contacts, or a title line and
+        # its words split into columns is not.
         found = {role.field for role in roles if role.field}
-        if "action" not in found or len(found & {"lead", "timescale", "status"}) < 2:
+        action_prose = [read.prose for role, read in zip(roles, columns_read) if role.field == "action"]
+        if not action_prose or action_prose[0] < 0.5 or len(found & {"lead", "timescale", "status"}) < 2:
             return None
     columns, stray = [], []
     for position, (text, role) in enumerate(zip(texts, roles), start=1):
@@ -101,7 +106,7 @@ def _reads_as_heading_row(filled: list[str]) -> bool:
     )
 
 
-def _roles(heading_fields: list[str | None], body: list[Row]) -> list[Role]:
+def _roles(heading_fields: list[str | None], body: list[Row]) -> tuple[list[Role], list[Evidence]]:
     width = len(heading_fields)
     cells: list[list[str]] = [[] for _ in range(width)]
     fills: list[list[str | None]] = [[] for _ in range(width)]
@@ -110,7 +115,8 @@ def _roles(heading_fields: list[str | None], body: list[Row]) -> list[Role]:
             cell = row.cells[position] if position < len(row.cells) else None
             cells[position].append(cell.text if cell else "")
             fills[position].append(cell.fill if cell else None)
-    return assign_roles(heading_fields, [evidence(c, f) for c, f in zip(cells, fills)])
+    columns_read = [evidence(c, f) for c, f in zip(cells, fills)]
+    return assign_roles(heading_fields, columns_read), columns_read
 
 
 def is_stub(text: str) -> bool:

@@ -8,7 +8,7 @@ from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_from_fill
 from .drafts import Draft
-from .leads import parse_leads, resolve_initials
+from .leads import Vocabulary, parse_leads, resolve_initials
 from .refs import report_refs, split_number
 from .rows import RowReader
 from .settings import Settings
@@ -16,11 +16,12 @@ from .status import parse_status
 from .timescales import parse_timescale
 from .validate import issue, text_layer_issues, validate
 
-# A lead or timescale column counts as vertically merged (one cell for all the
-# actions of a recommendation) when this share of later actions leave it empty;
-# where each action has its own cell, empty ones are rare (southend: 1 in 27).
-MERGED_COLUMN_SHARE = 0.15
-MERGED_COLUMN_MIN_ROWS = 3
+# Where the source does not mark merged cells, a lead or timescale column counts as merged down over each recommendation's actions when the
+# table shows the pattern a merged cell leaves: recommendations of several actions whose
+# cell is written on the first action only. Two such recommendations make the pattern
+# (one could be a real gap); in a table where later actions carry their own cells, an
+# empty one is a gap (missing_lead), not a merge.
+MERGED_PATTERN_GROUPS = 2
 
 
 def build_plan(document: Document, sha256: str, settings: Settings | dict | None = None) -> ActionPlan:
@@ -29,7 +30,9 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     _inherit_merged_cells(reader.drafts)
     anchor = settings.anchor_date or reader.context.anchor
     glossary = {**reader.context.glossary, **settings.glossary}
-    items = [_item(draft, anchor, glossary) for draft in reader.drafts]
+    # The shipped and user vocabulary, plus the teams and boards this plan spells out.
+    vocabulary = settings.vocabulary().with_acronyms(reader.context.acronyms)
+    items = [_item(draft, anchor, glossary, vocabulary) for draft in reader.drafts]
     plan = ActionPlan(
         source=SourceDocument(
             path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
@@ -52,26 +55,40 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
 
 
 def _inherit_merged_cells(drafts: list[Draft]) -> None:
-    """Give empty lead / timescale cells the value above them where the column is merged."""
+    """Give empty lead / timescale cells the value above them where the cell was merged:
+    marked so by the source (Word's vMerge), or where the table shows the merged-cell
+    pattern (text and PDF conversions lose the marks; Word authors leave cells blank)."""
     by_table: dict[int, list[Draft]] = defaultdict(list)
     for draft in drafts:
         by_table[draft.logical_table].append(draft)
     for table_drafts in by_table.values():
-        later = [d for d in table_drafts if not d.first_in_group]
+        groups = _groups(table_drafts)
         for name in ("lead", "timescale"):
-            empty = [d for d in later if not d.fields.get(name)]
-            inferred = len(later) >= MERGED_COLUMN_MIN_ROWS and len(empty) / len(later) >= MERGED_COLUMN_SHARE
-            previous: Draft | None = None
-            for draft in table_drafts:
-                same_group = previous is not None and previous.group is draft.group
-                merged = inferred or name in draft.merged_from_above
-                if not draft.fields.get(name) and same_group and merged and previous.fields.get(name):
-                    draft.fields[name] = previous.fields[name]
-                    draft.inherited.add(name)
-                previous = draft
+            pattern = sum(
+                1 for group in groups
+                if len(group) >= 2 and group[0].fields.get(name) and not any(d.fields.get(name) for d in group[1:])
+            )
+            merged_column = pattern >= MERGED_PATTERN_GROUPS
+            for group in groups:
+                for previous, draft in zip(group, group[1:]):
+                    merged = merged_column or name in draft.merged_from_above
+                    if not draft.fields.get(name) and merged and previous.fields.get(name):
+                        draft.fields[name] = previous.fields[name]
+                        draft.inherited.add(name)
 
 
-def _item(draft: Draft, anchor, glossary: dict[str, str]) -> ActionItem:
+def _groups(drafts: list[Draft]) -> list[list[Draft]]:
+    """Runs of drafts under one recommendation, in order."""
+    groups: list[list[Draft]] = []
+    for draft in drafts:
+        if groups and groups[-1][-1].group is draft.group:
+            groups[-1].append(draft)
+        else:
+            groups.append([draft])
+    return groups
+
+
+def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary) -> ActionItem:
     fields = draft.fields
     action_ref, action = split_number(fields.get("action") or "")
     if not action.strip():
@@ -87,7 +104,7 @@ def _item(draft: Draft, anchor, glossary: dict[str, str]) -> ActionItem:
         action_ref=action_ref,
         action=action.strip(),
         outcome=fields.get("outcome") or draft.context_outcome,
-        leads=resolve_initials(parse_leads(lead_raw), glossary),
+        leads=resolve_initials(parse_leads(lead_raw, vocabulary), glossary, vocabulary),
         lead_raw=lead_raw,
         timescale=parse_timescale(fields.get("timescale"), anchor),
         status=status if status_text or draft.fills else Status(),
@@ -95,6 +112,7 @@ def _item(draft: Draft, anchor, glossary: dict[str, str]) -> ActionItem:
         monitoring=fields.get("monitoring"),
         report_refs=report_refs(draft.group.report_refs),
         extra=draft.extra,
+        inherited=sorted(draft.inherited),
         source=SourceLocation(page=draft.page, table=draft.table, row=draft.row),
     )
 

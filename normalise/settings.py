@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .headings import HeadingTable, default_table, load_table
+from .leads import VOCABULARY_FILE, Vocabulary, default_vocabulary, load_vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,6 +33,9 @@ class Settings(BaseModel):
         default_factory=dict, description='Initials to people: {"SMcL": "Shaun McLurg (Head of Service)"}.'
     )
     headings_file: Path | None = Field(None, description="TOML file of extra heading synonyms (as headings.toml).")
+    leads_file: Path | None = Field(
+        None, description="TOML file of extra lead vocabulary: posts, bodies, team acronyms (as leads.toml)."
+    )
 
     @classmethod
     def resolve(cls, value: "Settings | dict | None") -> "Settings":
@@ -41,7 +45,8 @@ class Settings(BaseModel):
 
     @classmethod
     def from_files(
-        cls, anchor_date: date | None = None, glossary_file: Path | None = None, headings_file: Path | None = None
+        cls, anchor_date: date | None = None, glossary_file: Path | None = None, headings_file: Path | None = None,
+        leads_file: Path | None = None,
     ) -> "Settings":
         """Settings from the CLI's options; a glossary is a TOML table of initials."""
         glossary = {}
@@ -50,10 +55,15 @@ class Settings(BaseModel):
             glossary = {str(k): str(v) for k, v in data.get("glossary", data).items()}
         if headings_file is not None:
             _headings(Path(headings_file))  # fail now, with the file named, if it does not parse
-        return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file)
+        if leads_file is not None:
+            _vocabulary(Path(leads_file))
+        return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file, leads_file=leads_file)
 
     def headings(self) -> HeadingTable:
         return _headings(self.headings_file) if self.headings_file else default_table()
+
+    def vocabulary(self) -> Vocabulary:
+        return _vocabulary(self.leads_file) if self.leads_file else default_vocabulary()
 
 
 @lru_cache(maxsize=8)
@@ -61,3 +71,8 @@ def _headings(path: Path) -> HeadingTable:
     from .headings import SYNONYMS_FILE
 
     return load_table(SYNONYMS_FILE, extra=path)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(path: Path) -> Vocabulary:
+    return load_vocabulary(VOCABULARY_FILE, extra=path)

@@ -65,6 +65,10 @@ class Timescale(_Model):
     parts: list[TimescalePart] = Field(
         default_factory=list, description="Every date or phrase read, where the cell holds more than one."
     )
+    starts: date | None = Field(
+        None, description="The date the cell says the action starts or runs from ('wef April 2013' -> "
+        "2013-04-01, 'July 2013 onwards'): a start, never a deadline, so never `due` and never overdue.",
+    )
 
 
 class Status(_Model):
@@ -92,6 +96,11 @@ class ActionItem(_Model):
         default_factory=dict, description="Text of columns whose heading maps to no field, by heading."
     )
     source: SourceLocation
+    inherited: list[str] = Field(
+        default_factory=list,
+        description="Fields whose value was not written on this action's row but taken from the row above "
+        "(a cell merged down over several actions): 'lead', 'timescale'.",
+    )
 
 
 class ValidationIssue(_Model):

@@ -30,8 +30,8 @@ def test_json_report_lists_every_issue_with_place_and_value(reports):
     report = json.loads((reports / "report.json").read_text(encoding="utf-8"))
     assert report["stats"] == {
         "plans": 2, "failed": 1, "items": 103, "errors": 5, "warnings": 70,
-        "by_code": {"invalid_date": 1, "lead_initials_only": 53, "missing_lead": 2, "missing_timescale": 2,
-                    "overdue": 13, "unparsed_timescale": 4},
+        "by_code": {"inferred_column": 1, "invalid_date": 1, "lead_initials_only": 53, "missing_lead": 2,
+                    "missing_timescale": 2, "overdue": 12, "unparsed_timescale": 4},
     }
     assert report["valid"] is False
     assert report["failures"] == [{"path": "tests/fixtures/bad/encrypted.pdf",

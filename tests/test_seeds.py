@@ -141,7 +141,7 @@ class TestNorthTyneside:
         assert lead_4.section == "Safeguarding"
         assert [(l.name, l.role) for l in lead_4.leads][:2] == [("Sue Burns", "LSCB Manager"), ("Angela Glenn", "Fieldwork Manager")]
         police = plans["north-tyneside-2012"].items[0].leads[0]
-        assert (police.name, police.organisation) == ("DCI Max Black", "Northumbria Police")
+        assert (police.title, police.name, police.organisation) == ("DCI", "Max Black", "Northumbria Police")
 
 
 class TestSouthend:
@@ -221,8 +221,9 @@ class TestStockton:
 
     def test_fuzzy_timescales(self, plans):
         by_ref = items_by_ref(plans["stockton-2013"])
-        assert by_ref[("4", "1")].timescale.model_dump() == {"raw": "End of April 2013.", "kind": "month", "due": date(2013, 4, 30), "parts": []}
-        assert by_ref[("2", "2")].timescale.due == date(2013, 3, 11)
+        assert by_ref[("4", "1")].timescale.model_dump() == {"raw": "End of April 2013.", "kind": "month", "due": date(2013, 4, 30), "parts": [], "starts": None}
+        # "Completed – first weekly report wef 11/03/13.": a start, not a deadline (issue 11)
+        assert (by_ref[("2", "2")].timescale.starts, by_ref[("2", "2")].timescale.due) == (date(2013, 3, 11), None)
         assert by_ref[("1", "4")].timescale.kind == "unknown"
         assert "unparsed_timescale" in codes(plans["stockton-2013"], by_ref[("1", "4")].id)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import tomllib
 from concurrent.futures import ProcessPoolExecutor
@@ -110,6 +111,32 @@ def check(slices: dict[str, Score], floors_path: Path) -> list[str]:
     return failures
 
 
+def figures(score: Score) -> dict[str, float]:
+    """The figures a floor can be set on, by name."""
+    summary = score.summary()
+    values = {"f1": summary["f1"], "precision": summary["precision"], "recall": summary["recall"]}
+    values.update({name: value for name, value in summary["fields"].items() if value is not None})
+    if summary["issues"]["recall"] is not None:
+        values["issue_recall"] = summary["issues"]["recall"]
+    return values
+
+
+def raise_floors(slices: dict[str, Score], floors_path: Path) -> None:
+    """Each floor up to today's figure (truncated to three decimals) where that is higher."""
+    with floors_path.open("rb") as handle:
+        floors = tomllib.load(handle)
+    header = floors_path.read_text(encoding="utf-8").split("\n[", 1)[0].rstrip() + "\n"
+    lines = [header]
+    for name in sorted(set(floors) | set(slices)):
+        now = figures(slices[name]) if name in slices else {}
+        floor = dict(floors.get(name, {}))
+        for metric, value in now.items():
+            floor[metric] = max(floor.get(metric, 0.0), math.floor(value * 1000) / 1000)
+        lines.append(f'\n["{name}"]')
+        lines.extend(f"{metric} = {value:.3f}" for metric, value in floor.items())
+    floors_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when a slice falls below thresholds.toml")
@@ -117,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="score only sources whose path contains this text")
     parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields per document")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--raise-floors", action="store_true",
+                        help="raise thresholds.toml to today's figures where they are higher (never lowers one)")
     args = parser.parse_args(argv)
 
     keyed = [(source, key) for source, key in load_keys() if not args.only or args.only in source]
@@ -148,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     print("ACCURACY " + json.dumps(summary, separators=(",", ":")))
     if args.json:
         args.json.write_text(json.dumps({"slices": summary, "documents": documents}, indent=1), encoding="utf-8")
+    if args.raise_floors:
+        raise_floors(slices, HERE / "thresholds.toml")
     if args.check:
         failures = check(slices, HERE / "thresholds.toml")
         for line in failures:

@@ -62,7 +62,8 @@ def lead_names(lead: dict) -> list[str]:
     """What a found lead can be matched by: its name when it names a person, else its
     role and body (alone and together)."""
     if lead.get("name"):
-        return [lead["name"]]
+        titled = f"{lead['title']} {lead['name']}" if lead.get("title") else None
+        return [lead["name"]] + ([titled] if titled else [])  # "Dr Tom Shah" is right by either
     parts = [p for p in (lead.get("role"), lead.get("organisation")) if p]
     return parts + ([" ".join(parts), ", ".join(parts)] if len(parts) == 2 else [])
 

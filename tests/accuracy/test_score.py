@@ -53,6 +53,7 @@ def test_timescale_as_written(expected, found, right):
     (["Jane Bell"], [{"name": "Jane Bell"}, {"name": "Amir Shah"}], False),  # one too many
     (["Jane Bell", "Amir Shah"], [{"name": "Jane Bell"}], False),
     ([], [], True),
+    (["DCI Max Black"], [{"name": "Max Black", "title": "DCI"}], True),
     (["Paula Gibbons"], [{"name": "Paula Gibbons (Manager :Fostering and Adoption Service"}], False),
 ])
 def test_leads(expected, found, right):

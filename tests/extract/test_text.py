@@ -26,6 +26,17 @@ def test_markdown_pipe_table():
     assert [row.texts for row in table.rows] == [["Action", "Lead"], ["Do it", "Sue"]]
 
 
+@pytest.mark.parametrize("line, cells", [
+    ("| Do it | Sue Bell \\| Amir Shah |", ["Do it", "Sue Bell | Amir Shah"]),  # an escaped pipe is text
+    ("| Do it | Sue |", ["Do it", "Sue"]),
+    ("| Do it | Sue", ["Do it", "Sue"]),  # no closing pipe
+    ("| Do it \\| and more | Sue |", ["Do it | and more", "Sue"]),
+])
+def test_pipe_rows_keep_escaped_pipes_in_their_cell(line, cells):
+    table = parse(f"| Action | Lead |\n|---|---|\n{line}\n")[0]
+    assert [text.strip() for text in table.rows[1].texts] == cells
+
+
 def test_bold_lines_joined_by_hard_breaks():
     blocks = parse("**OFSTED INSPECTION  \nACTION PLAN**\n\nbody text\n- a bullet\n")
     assert [(b.text, b.kind) for b in blocks] == [
