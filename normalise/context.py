@@ -10,13 +10,29 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .headings import default_table
 from .leads import acronym_definitions, glossary_entries
 from .timescales import dates_in, parse_timescale
 
 _APPENDIX_ONLY = re.compile(r"^(appendix|annex|annexe|enclosure)\s*[\w.]*:?$", re.I)
-_RECOMMENDATION = re.compile(
-    r"^recommendation\s*(?:no\.?|number)?\s*(?P<ref>\d+[a-z]?)\b\s*[-–:]?\s*(?P<rest>.*)$", re.I
+# "Recommendation No. 3 – for immediate improvement", "Area for improvement 2",
+# "Area for priority action 1: Leaders should ...": a label the heading vocabulary knows
+# as a recommendation, then its number, then perhaps its words.
+_NUMBERED_LABEL = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z' ]{1,60}?)\s*(?:no\.?|number)?\s*(?P<ref>\d{1,3}[a-z]?)\b\s*[-–:.)]?\s*(?P<rest>.*)$",
+    re.I,
 )
+
+
+def recommendation_marker(text: str) -> tuple[str, str] | None:
+    """(number, words) where a line opens a numbered recommendation, else None."""
+    found = _NUMBERED_LABEL.match(" ".join(text.split()))
+    if found and default_table().match(found["label"]) == "recommendation":
+        words = found["rest"].strip()
+        # "... No. 3 – for immediate improvement" qualifies the label; words of the
+        # recommendation itself start a sentence.
+        return found["ref"], words if words[:1].isupper() else ""
+    return None
 _OUTCOME_HEADING = re.compile(r"^outcomes?\b\s*[:\-–]?", re.I)
 _INSPECTION = re.compile(r"\binspect(ion|ed)\b", re.I)
 _NEAR = 45  # characters between a date and the word "inspection" for it to be the inspection's date
@@ -59,12 +75,10 @@ class Context:
             if not _APPENDIX_ONLY.match(text):
                 self.title = text
             return
-        recommendation = _RECOMMENDATION.match(text)
-        if recommendation:
-            self.recommendation_ref = recommendation["ref"]
-            self.recommendation, self.outcome = None, None
-            self._reading, self.changed = "recommendation", True
-        elif kind == "heading" and not _RECOMMENDATION.match(text):
+        marker = recommendation_marker(text)
+        if marker:
+            self.start_recommendation(*marker)
+        elif kind == "heading":
             self.section = text
             self.recommendation_ref = self.recommendation = self.outcome = None
             self._reading, self.changed = None, True
@@ -77,6 +91,12 @@ class Context:
             self.recommendation = _join(self.recommendation, text)
         elif self._reading == "outcome":
             self.outcome = _join(self.outcome, text)
+
+    def start_recommendation(self, ref: str, words: str = "") -> None:
+        """A numbered recommendation opens: its words follow (on this line or the next)."""
+        self.recommendation_ref = ref
+        self.recommendation, self.outcome = (words or None), None
+        self._reading, self.changed = "recommendation", True
 
     def read_caption(self, texts: list[str]) -> None:
         """A row above a table's header: its lines read like paragraphs."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..extract.base import Document, Paragraph, Row, Table
 from ..schema import ColumnMapping, RowCounts
-from .context import Context
+from .context import Context, recommendation_marker
 from .cues import (
     append,
     joiner,
@@ -268,9 +268,19 @@ class RowReader:
             self.group, self.last = None, None
             self.context.changed = False
         by_field, extra, merged = self._cells_by_field(row, stubs)
+        lone = self._lone_text(by_field, extra)
+        marker = recommendation_marker(lone) if lone else None
+        if marker and (len(row.cells) == 1 or not by_field.get("action")):
+            # A row that opens a numbered recommendation ("Recommendation 2: Improve
+            # ..."), as card-style plans head each one: its actions follow.
+            self._count("section", table, row)
+            self.context.start_recommendation(*marker)
+            self.context.changed = False
+            self.group, self.last = None, None
+            return
         if self._is_section(row, by_field, extra, after_break):
             self._count("section", table, row)
-            self.context.section = next(iter(by_field.values()), None) or next(iter(extra.values()))
+            self.context.section = lone
             self.group, self.last = None, None
             return
 
@@ -370,6 +380,12 @@ class RowReader:
             if cell.fill:
                 by_field.setdefault("_fill", cell.fill)
         return by_field, extra, merged
+
+    @staticmethod
+    def _lone_text(by_field: dict[str, str], extra: dict[str, str]) -> str | None:
+        """The text of a row that has text in one column only."""
+        values = [t for f, t in by_field.items() if not f.startswith("_")] + list(extra.values())
+        return values[0] if len(values) == 1 else None
 
     def _is_section(self, row: Row, by_field: dict[str, str], extra: dict[str, str], after_break: bool) -> bool:
         values = [(f, t) for f, t in by_field.items() if not f.startswith("_")] + [(None, t) for t in extra.values()]
