@@ -93,13 +93,54 @@ class _BodyReader:
 
     def _read_table(self, tbl) -> None:
         self.tables += 1
-        rows = []
-        for index, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
-            rows.append(self._read_row(tr, index))
+        trs = list(tbl.iterchildren(qn("w:tr")))
+        rows = self._lifted_rows(trs) or [self._read_row(tr, index) for index, tr in enumerate(trs, start=1)]
         # Word has no pages until it is laid out: only an explicit page break before
         # the table may have cut a row in two.
         self.blocks.append(Table(rows, self.tables, after_page_break=self.page_break))
         self.page_break = False
+
+    def _lifted_rows(self, trs: list) -> list[Row] | None:
+        """A table whose every data row holds one nested table in the same column, the
+        nested tables sharing one header row (an outer "Issue | Response" table, each
+        response a small table of actions, leads and dates): the rows of one wide table,
+        the outer cells merged down over the nested rows. None where the table is not so."""
+        if len(trs) < 2:
+            return None
+        holders, inner_headers = set(), set()
+        for tr in trs[1:]:
+            cells = _row_cells(tr)
+            with_table = [i for i, tc in enumerate(cells) if tc.find(qn("w:tbl")) is not None]
+            if not with_table and len(cells) == 1:
+                continue  # a theme row across the table
+            if len(with_table) != 1:
+                return None
+            holder = cells[with_table[0]]
+            inner = holder.find(qn("w:tbl")).findall(qn("w:tr"))
+            own_text = "".join(self._paragraph_text(p) for p in holder.findall(qn("w:p")))
+            if len(inner) < 2 or own_text.strip():  # text beside the nested table would be lost
+                return None
+            holders.add(with_table[0])
+            inner_headers.add(tuple(self._cell_text(tc) for tc in _row_cells(inner[0])))
+        if len(holders) != 1 or len(inner_headers) != 1:
+            return None  # also: no row held a nested table
+        at, inner_header = holders.pop(), list(inner_headers.pop())
+        outer_header = [self._cell_text(tc) for tc in _row_cells(trs[0])]
+        header_row = self._read_row(trs[0], 1)
+        rows = [Row([Cell(t) for t in outer_header[:at] + inner_header + outer_header[at + 1:]], index=1,
+                    marked_header=header_row.marked_header)]
+        for tr in trs[1:]:
+            cells = _row_cells(tr)
+            if len(cells) == 1 and cells[0].find(qn("w:tbl")) is None:
+                rows.append(Row([Cell(self._cell_text(cells[0]))], index=len(rows) + 1))
+                continue
+            outer = [Cell(self._cell_text(tc), fill=_fill(tc.find(qn("w:tcPr")))) for tc in cells]
+            for position, inner_tr in enumerate(cells[at].find(qn("w:tbl")).findall(qn("w:tr"))[1:]):
+                covered = [Cell("", merged_from_above=True) for _ in outer]
+                side = outer if position == 0 else covered
+                inner_cells = self._read_row(inner_tr, 0).cells
+                rows.append(Row(side[:at] + inner_cells + side[at + 1:], index=len(rows) + 1))
+        return rows
 
     def _read_row(self, tr, index: int) -> Row:
         tr_pr = tr.find(qn("w:trPr"))

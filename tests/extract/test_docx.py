@@ -83,3 +83,42 @@ def test_bad_word_files_are_one_clear_error(name, message):
         actionplan.extract(BAD / name)
     assert str(raised.value).startswith(f"{BAD / name}: {message}")
     assert "\n" not in str(raised.value)
+
+
+def _nested_plan(path, holder_text=""):
+    """An outer Issue | Response table whose responses are tables of actions (python-docx)."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    outer = word.add_table(rows=1, cols=2)
+    outer.rows[0].cells[0].text, outer.rows[0].cells[1].text = "Issue raised", "Response"
+    outer.add_row().cells[0].merge(outer.rows[1].cells[1]).text = "SAFEGUARDING"
+    for issue, actions in [("Improve plans", [("Audit plans", "Jane Bell", "March 2024"),
+                                              ("Train staff", "Amir Shah", "April 2024")]),
+                           ("Improve supervision", [("Revise policy", "Head of Service", "May 2024")])]:
+        cells = outer.add_row().cells
+        cells[0].text = issue
+        cells[1].text = holder_text
+        inner = cells[1].add_table(rows=1, cols=3)
+        for cell, heading in zip(inner.rows[0].cells, ("What we will do", "Lead", "Timescale")):
+            cell.text = heading
+        for action in actions:
+            for cell, text in zip(inner.add_row().cells, action):
+                cell.text = text
+    word.save(path)
+    return path
+
+
+def test_nested_action_tables_are_read_as_one_wide_table(tmp_path):
+    plan = actionplan.extract(_nested_plan(tmp_path / "nested.docx"))
+    assert [(i.section, i.recommendation, i.action, i.lead_raw, i.timescale.raw) for i in plan.items] == [
+        ("SAFEGUARDING", "Improve plans", "Audit plans", "Jane Bell", "March 2024"),
+        ("SAFEGUARDING", "Improve plans", "Train staff", "Amir Shah", "April 2024"),
+        ("SAFEGUARDING", "Improve supervision", "Revise policy", "Head of Service", "May 2024"),
+    ]
+
+
+def test_nested_table_beside_text_stays_in_its_cell(tmp_path):
+    """Lifting would lose the holder cell's own words: the nested table stays cell text."""
+    document = load(_nested_plan(tmp_path / "nested.docx", holder_text="See the actions below"))
+    assert "Audit plans" in document.tables[0].rows[2].texts[1]
