@@ -28,6 +28,12 @@ _COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "head
 _ROLE_SAMPLE_ROWS = 60  # rows under a header (all its repeats together) read to give its columns roles
 
 
+def _same_parent(ref: str, other: str | None) -> bool:
+    """"1.2" and "1.1" (or "1") number actions of one recommendation."""
+    parent = ref.rstrip(".").split(".")
+    return bool(other) and len(parent) > 1 and parent[0] == other.rstrip(".").split(".")[0]
+
+
 def _header_key(row: Row) -> tuple[str, ...]:
     return tuple(" ".join(text.split()).lower() for text in row.texts)
 
@@ -409,7 +415,11 @@ class RowReader:
     def _starts_group(self, ref: str, recommendation: str, last: Draft | None) -> bool:
         can_continue = last is not None and self.group is not None
         if ref:
-            return not (can_continue and ref == self.group.ref)  # a repeated number: same one
+            if can_continue and ref == self.group.ref:
+                return False  # a repeated number: the same recommendation
+            # "1.2" under "1.1" with no recommendation text of its own: a number column that
+            # counts actions within recommendation 1, not a new recommendation.
+            return not (can_continue and not recommendation and _same_parent(ref, self.group.ref))
         if not recommendation:
             return False
         numbered = starts_with_number(recommendation)
