@@ -66,7 +66,9 @@ def _tidy_lines(text: str) -> str:
 
 
 def html_to_text(fragment: str) -> str:
-    """Clean text from a cell or line that may hold HTML; paragraphs become lines."""
+    """Clean text from a cell or line that may hold HTML; paragraphs become lines.
+    Markdown emphasis (**bold**, __bold__) in a pipe-table cell is markup too."""
+    fragment = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2) or "", fragment)
     if "<" not in fragment and "&" not in fragment:
         return _tidy_lines(fragment)
     parser = _CellParser()
