@@ -28,6 +28,12 @@ _COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "head
 _ROLE_SAMPLE_ROWS = 60  # rows under a header (all its repeats together) read to give its columns roles
 
 
+def _between_tables(blocks: list, position: int) -> bool:
+    """A block with a table directly before it and directly after it."""
+    return 0 < position < len(blocks) - 1 and isinstance(blocks[position - 1], Table) \
+        and isinstance(blocks[position + 1], Table)
+
+
 def _same_parent(ref: str, other: str | None) -> bool:
     """"1.2" and "1.1" (or "1") number actions of one recommendation."""
     parent = ref.rstrip(".").split(".")
@@ -73,9 +79,13 @@ class RowReader:
         self.role_samples = self._role_samples(document)
         self.pages_cut_rows = document.pages_cut_rows
         self.cells_in_place = document.cells_in_place
-        for block in document.blocks:
+        blocks = document.blocks
+        for position, block in enumerate(blocks):
             if isinstance(block, Paragraph):
-                self.context.read_paragraph(block.text, block.kind, block.level)
+                kind = block.kind
+                if _between_tables(blocks, position) and looks_like_title(" ".join(block.text.split())):
+                    kind = "heading"  # a theme's title line standing between a plan's tables
+                self.context.read_paragraph(block.text, kind, block.level)
             else:
                 self.read_table(block)
         return self

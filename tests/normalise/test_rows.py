@@ -90,3 +90,33 @@ def test_recommendation_from_text_above_the_table():
     item = plan.items[0]
     assert (item.recommendation_ref, item.recommendation, item.outcome) == ("3", "Ensure children are seen.", "• Better assessments.")
     assert plan.title == "Plan title"
+
+
+def test_a_title_line_between_tables_is_a_theme():
+    plan = plan_of(
+        f"Children's Services Plan\n\n{HEADER}\n\nSAFEGUARDING\n\n"
+        "1. Improve plans\tAudit plans\tSue Burns\tJune 2012\tUnderway\n\nLooked After Children\n\n"
+        "2. Improve visits\tVisit weekly\tAmir Shah\tJuly 2012\tUnderway\n"
+    )
+    assert [(item.section, item.action) for item in plan.items] == [
+        ("SAFEGUARDING", "Audit plans"), ("Looked After Children", "Visit weekly"),
+    ]
+
+
+def test_a_sentence_between_tables_is_not_a_theme():
+    plan = plan_of(
+        f"{HEADER}\nSAFEGUARDING\t\t\t\t\n1. Improve plans\tAudit plans\tSue Burns\tJune 2012\tUnderway\n\n"
+        "The board reviewed these actions in May.\n\n"
+        "2. Improve visits\tVisit weekly\tAmir Shah\tJuly 2012\tUnderway\n"
+    )
+    assert [item.section for item in plan.items] == ["SAFEGUARDING", "SAFEGUARDING"]
+
+
+def test_action_numbers_in_the_number_column_keep_one_recommendation():
+    plan = plan_of(
+        "No.\tRecommendation\tAction\tLead\tTimescale\n"
+        "1.1\t1. Improve plans\tAudit plans\tSue Burns\tJune 2012\n"
+        "1.2\t\tTrain staff\tAmir Shah\tJuly 2012\n"
+        "2.1\t2. Improve visits\tVisit weekly\tAmir Shah\tJuly 2012\n"
+    )
+    assert [item.recommendation for item in plan.items] == ["Improve plans", "Improve plans", "Improve visits"]
