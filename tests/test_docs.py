@@ -20,3 +20,13 @@ def test_readme_set_up_commands_are_what_ci_runs():
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     for command in commands:
         assert command in ci
+
+
+def test_the_example_item_is_what_the_code_writes():
+    import json
+
+    import actionplan
+
+    block = README.split("An item as written:", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    written = actionplan.extract("samples/southend-2012.txt").items[0].model_dump(mode="json")
+    assert json.loads(block) == written
