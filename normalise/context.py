@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import dates_in
+from .glossary import acronym_definitions, glossary_entries
 from .headings import default_table
-from .leads import acronym_definitions, glossary_entries
-from .timescales import dates_in, parse_timescale
+from .timescales import parse_timescale
 
 _APPENDIX_ONLY = re.compile(r"^(appendix|annex|annexe|enclosure)\s*[\w.]*:?$", re.I)
 # "Recommendation No. 3 – for immediate improvement", "Area for improvement 2",

@@ -8,7 +8,9 @@ from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_from_fill
 from .drafts import Draft
-from .leads import Vocabulary, parse_leads, resolve_initials
+from .glossary import resolve_initials
+from .lead_vocabulary import Vocabulary
+from .leads import parse_leads
 from .refs import report_refs, split_number
 from .rows import RowReader
 from .settings import Settings

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .headings import HeadingTable, default_table, load_table
-from .leads import VOCABULARY_FILE, Vocabulary, default_vocabulary, load_vocabulary
+from .lead_vocabulary import VOCABULARY_FILE, Vocabulary, default_vocabulary, load_vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib

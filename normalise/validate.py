@@ -6,7 +6,7 @@ from datetime import date
 
 from ..schema import ActionItem, ValidationIssue
 from .drafts import Draft
-from .leads import is_initials
+from .glossary import is_initials
 from .timescales import says_done
 
 # code -> (severity, what it means); the README's table of codes is made from this.

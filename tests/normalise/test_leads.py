@@ -2,10 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.normalise.leads import (
-    acronym_definitions, glossary_entries, glossary_entry, is_initials, load_vocabulary, parse_leads,
-    resolve_initials,
+from actionplan.normalise.glossary import (
+    acronym_definitions, glossary_entries, glossary_entry, is_initials, resolve_initials,
 )
+from actionplan.normalise.lead_vocabulary import load_vocabulary
+from actionplan.normalise.leads import parse_leads
 
 
 def people(raw, vocabulary=None):

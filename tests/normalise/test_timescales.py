@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from actionplan.normalise.timescales import dates_in, is_start_date, parse_timescale, says_done, start_date
+from actionplan.normalise.dates import dates_in
+from actionplan.normalise.timescales import is_start_date, parse_timescale, says_done, start_date
 
 ANCHOR = date(2013, 1, 31)  # an inspection in January 2013
 

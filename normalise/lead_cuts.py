@@ -1,0 +1,129 @@
+"""Cutting one segment of a lead cell into the most leads that each stand on their own:
+at ", ", " and ", " & ", after a bracketed note, where posts run on without a separator
+(see the docstring of leads.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lead_kinds import (
+    CAPITALS, CONNECTORS, GROUP_STARTS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_dash,
+    split_note, untitled,
+)
+from .lead_vocabulary import Vocabulary, plain_word
+
+
+def _tokens(segment: str) -> list[str]:
+    """Words, with a bracketed note (nested brackets, or one left open) kept as one token."""
+    tokens: list[str] = []
+    for word in segment.split():
+        if tokens and bracket_depth(tokens[-1]) > 0:
+            tokens[-1] = f"{tokens[-1]} {word}"
+        else:
+            tokens.append(word)
+    return tokens
+
+
+@dataclass(frozen=True)
+class _Cut:
+    end: int  # the group before it ends at this token
+    start: int  # the group after it starts at this token
+    kind: str  # "comma" | "and" | "initials" | "note" | "post" | "acronym" | "person" | "names"
+
+
+def _cuts(tokens: list[str], vocab: Vocabulary) -> list[_Cut]:
+    """Every place a segment could divide between two leads."""
+    cuts: list[_Cut] = []
+    for i in range(1, len(tokens)):
+        before, token = tokens[i - 1], tokens[i]
+        if before.endswith(":") or {before, token} & {"–", "—", "-"}:
+            continue  # "Northumbria Police: Head of ...", "HFT – Jane Bell" hold together
+        word = plain_word(token)
+        following = plain_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        if before.endswith(","):
+            cuts.append(_Cut(i, i, "comma"))
+        elif word in {"and", "&"} and 0 < i < len(tokens) - 1:
+            cuts.append(_Cut(i, i + 1, "and"))
+        elif INITIALS.match(before) and INITIALS.match(token):
+            cuts.append(_Cut(i, i, "initials"))  # "JH SMcL"
+        elif before.endswith(")") and token[:1].isupper():
+            cuts.append(_Cut(i, i, "note"))  # "Sue Burns (LSCB Manager) Angela Glenn ..."
+        elif token[:1].isupper() and plain_word(before) not in CONNECTORS | vocab.post_modifiers and (
+            word in vocab.post_starts or (word in {"head", "director"} and following == "of")
+            or word in GROUP_STARTS
+        ):
+            cuts.append(_Cut(i, i, "post"))  # "Named Nurse Named Midwife", "DCI Head of Safeguarding"
+        elif token.rstrip(".").upper() in vocab.acronyms and CAPITALS.match(token.rstrip(".")) and i == len(tokens) - 1:
+            cuts.append(_Cut(i, i, "acronym"))  # "Tracy Potts SMT"
+        elif token[:1].isupper() and plain_word(before) in (vocab.roles | vocab.bodies) - vocab.titles:
+            cuts.append(_Cut(i, i, "person"))  # "SENCO network Claire Ibbotson (Head of Early Help)"
+        elif NAME_WORD.match(before) and NAME_WORD.match(token) and not {plain_word(before), word} & vocab.known_words:
+            cuts.append(_Cut(i, i, "names"))  # "Harriet Catterall Bethan Bell": two names, line break lost
+    return cuts
+
+
+_MAX_TOKENS = 80
+
+
+def lead_pieces(segment: str, vocab: Vocabulary) -> list[str]:
+    """A segment cut into the most leads that each stand on their own (see the module doc)."""
+    tokens = _tokens(segment)
+    cuts = _cuts(tokens, vocab) if len(tokens) <= _MAX_TOKENS else []
+    if not cuts:
+        return [segment]
+    by_end: dict[int, list[_Cut]] = {}
+    for cut in cuts:
+        by_end.setdefault(cut.end, []).append(cut)
+
+    def text(start: int, end: int) -> str:
+        return " ".join(tokens[start:end]).strip(" ,;")
+
+    @lru_cache(maxsize=None)
+    def best(start: int, previous: tuple[int, int, str] | None) -> tuple[str, ...] | None:
+        """The longest valid division of tokens[start:], given the group before and the cut between."""
+        options: list[tuple[str, ...]] = []
+        ends = sorted({cut.end for cut in cuts if cut.end > start}) + [len(tokens)]
+        for end in ends:
+            group = text(start, end)
+            if not group:
+                continue
+            if previous and not _cut_holds(text(previous[0], previous[1]), group, previous[2], vocab):
+                continue
+            if end == len(tokens):
+                options.append((group,))
+                continue
+            for cut in by_end.get(end, []):
+                rest = best(cut.start, (start, end, cut.kind))
+                if rest:
+                    options.append((group, *rest))
+        return max(options, key=lambda groups: (len(groups), -sum(_loose_start(g, vocab) for g in groups))) if options else None
+
+    return list(best(0, None) or (segment,))
+
+
+def _loose_start(group: str, vocab: Vocabulary) -> bool:
+    """A group that opens on a service-area word ("Leaving Care and Head of ...") most
+    likely belongs to the group before it: of two divisions into as many leads, the one
+    with fewer such openings wins."""
+    first = plain_word(group.split()[0])
+    return first in vocab.service_words - GROUP_STARTS - vocab.post_starts or group[:1].islower()
+
+
+def _cut_holds(left: str, right: str, how: str, vocab: Vocabulary) -> bool:
+    """Whether two neighbouring groups may be separate leads, cut as ``how``."""
+    left_kind, right_kind = piece_kind(left, vocab), piece_kind(right, vocab)
+    if left_kind is None or right_kind is None:
+        return False
+    if how == "acronym":
+        return left_kind == "person" and right_kind == "acronym"
+    if how in ("person", "names") and (org_prefixed(right, vocab) or split_dash(right)):
+        return False
+    if how == "person":
+        return left_kind in ("body", "post") and right_kind in ("person", "noted person")
+    if how == "names":  # each a name of two words or more: "Dr Duncan" / "Nair Harriet Bell" is no division
+        whole_names = all(len(untitled(split_note(side)[0], vocab)[1].split()) >= 2 for side in (left, right))
+        return whole_names and left_kind == "person" and right_kind in ("person", "noted person")
+    if how == "comma" and left_kind == "person" and right_kind == "post":
+        return plain_word(right.split()[0]) in GROUP_STARTS  # "Ruth Baker, Team Manager" is one person
+    return True
