@@ -1,5 +1,6 @@
 """Plain-text plans: TAB-separated rows (as Word/PDF-to-text conversions give them),
-markdown pipe tables, and markdown headings / bold lines around them.
+markdown pipe tables, boxed and fixed-width tables (``fixed_width``), and markdown
+headings / bold lines around them.
 
 A blank line ends a run of table rows; in these conversions that is where a page
 broke, so each run becomes its own ``Table`` and the normaliser decides whether
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
+from .fixed_width import find_tables
 from .markup import BULLET, html_to_text, strip_markdown
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -77,7 +79,21 @@ def parse(text: str) -> list[Block]:
             blocks.append(Table(list(rows), index, after_page_break=index > 1))
             rows.clear()
 
-    for line in text.splitlines():
+    lines = text.splitlines()
+    # Boxed and fixed-width tables first: their lines are not read as rows or prose.
+    positioned = {table.start: table for table in find_tables(lines, lambda line: _split_row(line) is not None)}
+    skip_to = 0
+    for number, line in enumerate(lines):
+        if number < skip_to:
+            continue
+        if number in positioned:
+            found = positioned[number]
+            flush_paragraph()
+            flush_table()
+            rows.extend(found.rows)
+            flush_table()
+            skip_to = found.end
+            continue
         cells = _split_row(line)
         if cells is not None:
             flush_paragraph()
