@@ -5,6 +5,9 @@ positions a merged cell covers; it has no notion of a table running over pages.
 Here each page's table becomes a ``Table`` block that records its page, the
 strategy that found it, which cells are covered from above (vertical merges) and
 cell colours; the normaliser joins the pages (repeated headers, split rows).
+A page that rules no table is read by text alignment (``pdf_unruled``) only where
+it shows one (a heading row the plan vocabulary knows, or columns carrying on the
+aligned table the page before ended with); otherwise its text is paragraphs.
 Pages are closed as soon as they are read so memory stays flat on long plans.
 """
 
@@ -12,7 +15,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -23,28 +25,15 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
+from .pdf_unruled import find_aligned_tables
+from .pdf_words import MARGIN as _MARGIN
+from .pdf_words import Word, cell_text, page_words, text_lines
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-# Four aligned words make a column: three lets accidental alignments inside prose split columns.
-TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 4, "snap_tolerance": 4}
-# Bullets drawn from symbol fonts come out as private-use code points.
-_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•", "▪": "•", "◦": "•", "·": "•"})
 _PDF_ERRORS = (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
                ValueError, KeyError, TypeError, AttributeError, AssertionError)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
-_MARGIN = 0.06  # top and bottom share of the page where running headers and footers sit
 _WHITE = 0.95
-
-
-@dataclass
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
 
 
 def extract(path: Path) -> Document:
@@ -76,23 +65,34 @@ def _read(path: Path, pdf) -> Document:
     without_text: list[int] = []
     strategies: list[str] = []
     tables = 0
+    margin: set[int] = set()
     for number, page in enumerate(pdf.pages, start=1):
         try:
             if not page.chars:  # a picture of a page (scanned): nothing to read without OCR
                 without_text.append(number)
                 strategies.append("none")
                 continue
-            page_tables, strategy = _find_tables(page)
-            strategies.append(strategy)
-            words = _words(page)
-            fills = _fills(page) if page_tables else []  # cell colours, read once per page
+            words = page_words(page)
+            page_tables = _ruled_tables(page)
             placed: list[tuple[float, Block]] = []
-            for found in page_tables:
-                tables += 1
-                table = _read_table(found, words, fills, tables, number, strategy)
-                table.after_page_break = number > 1 and not placed
-                table.column_edges = _edges(found)
-                placed.append((found.bbox[1], table))
+            if page_tables:
+                strategy = "lines"
+                fills = _fills(page)  # cell colours, read once per page
+                for found in page_tables:
+                    tables += 1
+                    table = _read_table(found, words, fills, tables, number, strategy)
+                    table.after_page_break = number > 1 and not placed
+                    table.column_edges = _edges(found)
+                    placed.append((found.bbox[1], table))
+            else:
+                page_tables = find_aligned_tables(page, words, _aligned_edges(_last_content(blocks, margin)), number)
+                strategy = "text" if page_tables else "none"
+                for aligned in page_tables:
+                    tables += 1
+                    table = Table(aligned.rows, tables, page=number, strategy=strategy, column_edges=aligned.edges)
+                    table.after_page_break = number > 1 and not placed
+                    placed.append((aligned.bbox[1], table))
+            strategies.append(strategy)
             outside = [w for w in words if not any(_inside(w, t.bbox) for t in page_tables)]
             body_size = statistics.median(w.size for w in words) if words else 0
             for top, paragraph, in_margin in _paragraphs(outside, page, body_size):
@@ -153,38 +153,31 @@ def _join(table: Table, continuation: Table) -> None:
         table.rows.append(row)
 
 
-def _find_tables(page):
-    """Ruled tables if the page draws them, else tables found from text alignment.
-    A single ruled row is kept too: it may be the tail of a row cut by the page break."""
-    ruled = [t for t in page.find_tables(LINES) if _columns(t) >= 2]
-    if ruled:
-        return ruled, "lines"
-    aligned = [t for t in page.find_tables(TEXT) if _columns(t) >= 2 and len(t.rows) >= 2]
-    if aligned:
-        return aligned, "text"
-    return [], "none"
+def _ruled_tables(page):
+    """The tables the page draws with ruled grids. A single ruled row is kept too: it
+    may be the tail of a row cut by the page break. Where nothing is ruled, tables are
+    read from text alignment (``pdf_unruled``), only where the page shows one."""
+    return [t for t in page.find_tables(LINES) if _columns(t) >= 2]
+
+
+def _aligned_edges(previous: Block | None) -> tuple[float, ...] | None:
+    """The column edges of the text-aligned table the page before ended with, if any."""
+    if isinstance(previous, Table) and previous.strategy == "text":
+        return previous.column_edges
+    return None
 
 
 def _columns(found) -> int:
     return max((len(row.cells) for row in found.rows), default=0)
 
 
-def _words(page) -> list[_Word]:
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"])
-    return [
-        _Word(w["text"].translate(_BULLETS), w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1),
-              "bold" in w["fontname"].lower())
-        for w in words
-    ]
-
-
-def _inside(word: _Word, bbox) -> bool:
+def _inside(word: Word, bbox) -> bool:
     x0, top, x1, bottom = bbox
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return x0 <= cx < x1 and top <= cy < bottom
 
 
-def _read_table(found, words: list[_Word], fills, index: int, number: int, strategy: str) -> Table:
+def _read_table(found, words: list[Word], fills, index: int, number: int, strategy: str) -> Table:
     table_words = [w for w in words if _inside(w, found.bbox)]
     grid = found.rows
     rows: list[Row] = []
@@ -197,7 +190,7 @@ def _read_table(found, words: list[_Word], fills, index: int, number: int, strat
                 above = _covering_cell(grid, row_number - 1, position)
                 cells.append(Cell("", merged_from_above=above))
                 continue
-            text = _cell_text([w for w in table_words if _inside(w, bbox)], bbox)
+            text = cell_text([w for w in table_words if _inside(w, bbox)], bbox)
             cells.append(Cell(text, fill=_fill_of(bbox, fills)))
         if len(present) == 1 and len(row.cells) > 1 and _spans_row(present[0], found.bbox):
             cells = [next(cell for cell in cells if not cell.merged_from_above)]  # one cell across: a section
@@ -229,41 +222,6 @@ def _column_mid(grid, position: int) -> float | None:
 
 def _spans_row(cell, table_bbox) -> bool:
     return cell[0] - table_bbox[0] < 2 and table_bbox[2] - cell[2] < 2
-
-
-def _cell_text(words: list[_Word], bbox) -> str:
-    """A cell's words as text: lines that wrapped are joined with a space; a line
-    that ended while the next word would still have fitted (or a bullet, or a wider
-    gap) starts a new paragraph."""
-    if not words:
-        return ""
-    lines = _lines(words)
-    padding = max(min(line[0].x0 for line in lines) - bbox[0], 0)
-    room = (bbox[2] - bbox[0]) - 2 * padding
-    pitches = [b[0].top - a[0].top for a, b in zip(lines, lines[1:])]
-    pitch = min(pitches) if pitches else 0  # one line's height: paragraph spacing only adds
-    out = [" ".join(w.text for w in lines[0])]
-    for previous, line, gap in zip(lines, lines[1:], pitches):
-        text = " ".join(w.text for w in line)
-        used = previous[-1].x1 - previous[0].x0
-        space = previous[-1].size * 0.25
-        next_word = line[0].x1 - line[0].x0
-        wrapped = used + space + next_word > room * 0.98
-        new_paragraph = text.startswith("•") or gap > pitch * 1.25 or not wrapped
-        out.append(("\n" if new_paragraph else " ") + text)
-    return "".join(out).strip()
-
-
-def _lines(words: list[_Word]) -> list[list[_Word]]:
-    lines: list[list[_Word]] = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if lines and abs(lines[-1][0].top - word.top) <= max(2.0, word.size * 0.35):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    for line in lines:
-        line.sort(key=lambda w: w.x0)
-    return lines
 
 
 def _fills(page) -> list[tuple[tuple, str]]:
@@ -318,15 +276,15 @@ def _without_running_lines(blocks: list[Block], margin_lines, page_count: int) -
     return [block for block in blocks if id(block) not in drop]
 
 
-def _paragraphs(words: list[_Word], page, body: float) -> list[tuple[float, Paragraph, bool]]:
+def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Paragraph, bool]]:
     """Text outside tables as paragraphs, each with whether it sits in the top or
     bottom margin (where running heads, feet and page numbers are).
     ``body`` is the page's usual text size: larger text is a heading."""
-    lines = _lines(words)
+    lines = text_lines(words)
     result: list[tuple[float, Paragraph, bool]] = []
-    current: list[list[_Word]] = []
+    current: list[list[Word]] = []
 
-    def in_margin(line: list[_Word]) -> bool:
+    def in_margin(line: list[Word]) -> bool:
         return line[0].top < page.height * _MARGIN or line[0].bottom > page.height * (1 - _MARGIN)
 
     def flush() -> None:

@@ -100,3 +100,57 @@ def test_running_heads_and_page_numbers_are_not_content():
     plan = actionplan.extract(PDF / "stockton-2013.pdf")
     assert plan.title.startswith("Action Plan in response to the recommendations of the January 2013 Ofsted")
     assert len(plan.items) == 58
+
+
+# Unruled tables (issue 12, parts 1 and 2): generated PDFs whose keys are exact.
+DRAW1 = Path("tests/accuracy/corpus/draw-1")
+
+
+def _texts(table, row):
+    return [" ".join(cell.text.split()) for cell in table.rows[row].cells]
+
+
+def test_unruled_header_over_three_lines_is_one_row_and_wrapped_cells_stay_whole():
+    document = load(DRAW1 / "pdf-unruled-3line.pdf")
+    first = document.tables[0]
+    assert first.strategy == "text"
+    assert _texts(first, 0) == ["Area for Improvement", "Actions to be taken", "Accountable lead",
+                                "Timescale for completion", "Progress to date", "RAG rating"]
+    assert _texts(first, 1)[1] == "a) Agree a joint funding protocol between the council and the Integrated Care Board."
+    assert _texts(first, 1)[3] == "End of May 2024"
+
+
+def test_unruled_rows_start_where_the_row_starting_column_starts_a_block():
+    """The first column is empty on an area's second action: the action column starts rows;
+    bullet lines and wrapped lines stay in their cell; a bold theme line is one cell."""
+    document = load(DRAW1 / "pdf-unruled.pdf")
+    table = document.tables[0]
+    assert [len(row.cells) for row in table.rows[:3]] == [7, 1, 7]
+    assert table.rows[1].cells[0].text == "Education, Health and Care plans"
+    assert _texts(table, 3)[:2] == ["", "Undertake a themed audit of chronologies and share findings at the practice week."]
+    assert table.rows[4].cells[1].text.splitlines()[1:] == [
+        "• information sharing between agencies", "• the quality of plans", "• Timeliness of visits"]
+
+
+def test_unruled_table_continued_on_a_page_without_its_header_is_one_table():
+    document = load(DRAW1 / "pdf-unruled-landscape.pdf")
+    assert document.page_strategies == ["text", "text", "text"]
+    assert len(document.tables) == 1
+    pages = [row.page for row in document.tables[0].rows if row.page_break_before]
+    assert pages == [2, 3]
+
+
+def test_table_ruled_between_rows_only_is_read_by_its_rules():
+    document = load(DRAW1 / "pdf-hlines.pdf")
+    table = document.tables[0]
+    assert _texts(table, 0) == ["Ref.", "Issue raised", "What we will do", "Impact measure", "Who", "Deadline",
+                                "Progress note", "BRAG"]
+    assert [row.cells[0].text for row in table.rows[1:5]] == ["Early Help", "1.1", "1.2", "1.3"]
+    assert len(table.rows[1].cells) == 1  # the theme row, across the table
+
+
+@pytest.mark.parametrize("report", ["send_plymouth_2023.pdf", "ilacs_kent_2013.pdf"])
+def test_prose_pages_do_not_become_tables(report):
+    document = load(Path("tests/accuracy/reports") / report)
+    assert "text" not in document.page_strategies
+    assert all(table.strategy == "lines" for table in document.tables)

@@ -1,0 +1,76 @@
+"""Words and lines of a PDF page, and a cell's text from its words: shared by the
+ruled-table reader (``pdf``) and the text-alignment reader (``pdf_unruled``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Bullets drawn from symbol fonts come out as private-use code points, or as an
+# unmapped glyph id ("(cid:127)" in LibreOffice's prints).
+_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•", "▪": "•", "◦": "•", "·": "•"})
+_GLYPH_BULLETS = ("(cid:127)", "(cid:149)", "(cid:183)")
+MARGIN = 0.06  # top and bottom share of the page where running heads, feet and page numbers sit
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+def page_words(page) -> list[Word]:
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"])
+    return [
+        Word(_bullets(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1),
+             "bold" in w["fontname"].lower())
+        for w in words
+    ]
+
+
+def _bullets(text: str) -> str:
+    text = text.translate(_BULLETS)
+    for glyph in _GLYPH_BULLETS:
+        if glyph in text:
+            text = text.replace(glyph, "•")
+    return text
+
+
+def text_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines (by their top), each line left to right, top to bottom."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= max(2.0, word.size * 0.35):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def cell_text(words: list[Word], bbox) -> str:
+    """A cell's words as text: lines that wrapped are joined with a space; a line
+    that ended while the next word would still have fitted (or a bullet, or a wider
+    gap) starts a new paragraph."""
+    if not words:
+        return ""
+    lines = text_lines(words)
+    padding = max(min(line[0].x0 for line in lines) - bbox[0], 0)
+    room = (bbox[2] - bbox[0]) - 2 * padding
+    pitches = [b[0].top - a[0].top for a, b in zip(lines, lines[1:])]
+    pitch = min(pitches) if pitches else 0  # one line's height: paragraph spacing only adds
+    out = [" ".join(w.text for w in lines[0])]
+    for previous, line, gap in zip(lines, lines[1:], pitches):
+        text = " ".join(w.text for w in line)
+        used = previous[-1].x1 - previous[0].x0
+        space = previous[-1].size * 0.25
+        next_word = line[0].x1 - line[0].x0
+        wrapped = used + space + next_word > room * 0.98
+        new_paragraph = text.startswith("•") or gap > pitch * 1.25 or not wrapped
+        out.append(("\n" if new_paragraph else " ") + text)
+    return "".join(out).strip()
