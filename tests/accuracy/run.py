@@ -49,8 +49,8 @@ def load_keys() -> list[tuple[str, dict]]:
     return keys
 
 
-def slice_of(source: str) -> str:
-    """seed-text / seed-docx / seed-pdf, reports, draw-N/<format>."""
+def slice_of(source: str, key: dict | None = None) -> str:
+    """seed-text / seed-docx / seed-pdf, reports (held-out ones apart), draw-N/<format>."""
     parts = Path(source).parts
     suffix = Path(source).suffix.lower().lstrip(".")
     fmt = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}.get(suffix, suffix)
@@ -58,7 +58,7 @@ def slice_of(source: str) -> str:
         draw = next(part for part in parts if part.startswith("draw-"))
         return f"{draw}/{fmt}"
     if "reports" in parts:
-        return "reports"
+        return "reports-held-out" if key and key.get("document", {}).get("held_out") else "reports"
     return f"seed-{fmt}"
 
 
@@ -156,10 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     slices: dict[str, Score] = {}
     documents = {}
     print(header("document"))
-    for source, key in sorted(keyed, key=lambda pair: (slice_of(pair[0]), pair[0])):
+    for source, key in sorted(keyed, key=lambda pair: (slice_of(*pair), pair[0])):
         plan, error = results[source]
         score = score_document(key, plan)
-        name = slice_of(source)
+        name = slice_of(source, key)
         slices.setdefault(name, Score()).add(score)
         draw = name.split("/")[0]
         if draw.startswith("draw-"):
