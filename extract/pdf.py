@@ -34,6 +34,11 @@ _PDF_ERRORS = (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionErro
                ValueError, KeyError, TypeError, AttributeError, AssertionError)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 _WHITE = 0.95
+# List bullets drawn in symbol fonts (Wingdings / Symbol private-use code points) or as
+# squares: written "•" so every format gives a list the same way.
+_BULLET_GLYPHS = "\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25fc\u25aa\u25a0\u25cf\u2022\u25e6"
+_BULLET = re.compile(f"^[{_BULLET_GLYPHS}]\\s*")
+_SLIVER = 8.0  # a grid cell narrower than this (points) is cell padding or a shaded edge, not a column
 
 
 def extract(path: Path) -> Document:
@@ -73,7 +78,7 @@ def _read(path: Path, pdf) -> Document:
                 strategies.append("none")
                 continue
             words = page_words(page)
-            page_tables = _ruled_tables(page)
+            page_tables = _ruled_tables(page, _last_content(blocks, margin))
             placed: list[tuple[float, Block]] = []
             if page_tables:
                 strategy = "lines"
@@ -137,11 +142,18 @@ def _last_content(blocks: list[Block], margin: set[int]) -> Block | None:
 
 def _continues(previous: Block | None, table: Table) -> bool:
     """Is ``table`` (first on its page) the same table as the last block of the page
-    before, cut by the page break? Yes when nothing came between and the columns line up."""
+    before, cut by the page break? Yes when nothing came between and the columns line up
+    (for a one-column box, its outer edges)."""
     if not isinstance(previous, Table) or not table.after_page_break:
         return False
     before, after = previous.column_edges, table.column_edges
+    if len(after) == 2 and len(before) >= 2:
+        return _same_outline(before, after)
     return len(before) == len(after) and all(abs(a - b) <= 3 for a, b in zip(before, after))
+
+
+def _same_outline(before: tuple[float, ...], after: tuple[float, ...]) -> bool:
+    return bool(before and after) and abs(before[0] - after[0]) <= 3 and abs(before[-1] - after[-1]) <= 3
 
 
 def _join(table: Table, continuation: Table) -> None:
@@ -153,11 +165,19 @@ def _join(table: Table, continuation: Table) -> None:
         table.rows.append(row)
 
 
-def _ruled_tables(page):
+def _ruled_tables(page, previous: Block | None = None):
     """The tables the page draws with ruled grids. A single ruled row is kept too: it
-    may be the tail of a row cut by the page break. Where nothing is ruled, tables are
-    read from text alignment (``pdf_unruled``), only where the page shows one."""
-    return [t for t in page.find_tables(LINES) if _columns(t) >= 2]
+    may be the tail of a row cut by the page break. A one-column box is kept only where
+    it carries on the ruled table the page before ended with (a one-column table of
+    recommendations crossing a page). Where nothing is ruled, tables are read from text
+    alignment (``pdf_unruled``), only where the page shows one."""
+    found = page.find_tables(LINES)
+    kept = [t for t in found if _columns(t) >= 2]
+    if isinstance(previous, Table) and previous.strategy == "lines" and found and _columns(found[0]) == 1:
+        first = found[0]
+        if (not kept or first.bbox[1] < kept[0].bbox[1]) and _same_outline(previous.column_edges, _edges(first)):
+            kept.insert(0, first)
+    return kept
 
 
 def _aligned_edges(previous: Block | None) -> tuple[float, ...] | None:
@@ -192,10 +212,36 @@ def _read_table(found, words: list[Word], fills, index: int, number: int, strate
                 continue
             text = cell_text([w for w in table_words if _inside(w, bbox)], bbox)
             cells.append(Cell(text, fill=_fill_of(bbox, fills)))
+        if row_number == 1:  # a header row drawn with padding slivers
+            cells = _without_slivers(cells, row.cells, grid, 0)
         if len(present) == 1 and len(row.cells) > 1 and _spans_row(present[0], found.bbox):
             cells = [next(cell for cell in cells if not cell.merged_from_above)]  # one cell across: a section
         rows.append(Row(cells, index=row_number, page=number))
     return Table(rows, index, page=number, strategy=strategy)
+
+
+def _without_slivers(cells: list[Cell], boxes, grid, row_index: int) -> list[Cell]:
+    """A header row drawn with thin padding cells at the left edge of its columns (a
+    shaded strip) puts each heading one grid position right of the column it heads: an
+    empty sliver cell where the rows below start a wide cell takes the text of the cell
+    to its right, so headings and cells line up."""
+    cells = list(cells)
+    for position, box in enumerate(boxes[:-1]):
+        if box is None or box[2] - box[0] >= _SLIVER or cells[position].text.strip():
+            continue
+        nxt = boxes[position + 1]
+        if nxt is None or abs(nxt[0] - box[2]) > 1 or not cells[position + 1].text.strip():
+            continue
+        # Below, one cell starts at the sliver and spans its neighbour too: the sliver and
+        # its neighbour are one column drawn in two.
+        wide_below = any(
+            position < len(other.cells) and other.cells[position] is not None
+            and other.cells[position][2] >= nxt[2] - 1
+            for i, other in enumerate(grid) if i != row_index
+        )
+        if wide_below:
+            cells[position], cells[position + 1] = cells[position + 1], Cell("")
+    return cells
 
 
 def _covering_cell(grid, row_index: int, position: int) -> bool:
@@ -270,10 +316,17 @@ def _without_running_lines(blocks: list[Block], margin_lines, page_count: int) -
     there are three or more) and page numbers."""
     seen: dict[str, int] = {}
     for _, text in margin_lines:
-        seen[text] = seen.get(text, 0) + 1
+        seen[_masked(text)] = seen.get(_masked(text), 0) + 1
     running = {text for text, count in seen.items() if page_count >= 3 and count >= page_count / 2}
-    drop = {id(paragraph) for paragraph, text in margin_lines if text in running or _PAGE_NUMBER.match(text)}
+    drop = {id(paragraph) for paragraph, text in margin_lines
+            if _masked(text) in running or _PAGE_NUMBER.match(text)}
     return [block for block in blocks if id(block) not in drop]
+
+
+def _masked(text: str) -> str:
+    """A margin line with its numbers masked: "Report title 6" and "Report title 7" are
+    one running line carrying the page number."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
 def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Paragraph, bool]]:
@@ -290,7 +343,7 @@ def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Parag
     def flush() -> None:
         if not current:
             return
-        text = " ".join(" ".join(w.text for w in line) for line in current)
+        text = _BULLET.sub("• ", " ".join(" ".join(w.text for w in line) for line in current))
         size = max(w.size for line in current for w in line)
         bold = all(w.bold for line in current for w in line)
         if size >= body * 1.2 and len(text) < 200:
@@ -305,7 +358,7 @@ def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Parag
             previous = current[-1]
             gap = line[0].top - previous[0].bottom
             same_style = abs(line[0].size - previous[0].size) < 0.5 and line[0].bold == previous[0].bold
-            starts_list = line[0].text[:1] in "•▪◦-–"
+            starts_list = line[0].text[:1] in "•▪◦-–" or bool(_BULLET.match(line[0].text))
             if gap > previous[0].size * 0.8 or not same_style or starts_list or in_margin(line) != in_margin(previous):
                 flush()
         current.append(line)

@@ -35,6 +35,7 @@ class Draft:
     merged_from_above: set[str] = field(default_factory=set)
     waiting_for_action: bool = False  # a recommendation row whose actions come on the next row
     header: Header | None = None  # the header the item was read under
+    listed: bool = False  # a recommendation an inspection report lists in its text (table 0)
 
 
 @dataclass

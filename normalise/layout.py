@@ -54,9 +54,12 @@ class Header:
         return None
 
 
-def read_header(row: Row, headings: HeadingTable, body: list[Row] | None = None) -> Header | None:
+def read_header(row: Row, headings: HeadingTable, body: list[Row] | None = None, one_heading: bool = False
+                ) -> Header | None:
     """The row as a header: most of its cells are known headings, or (given the rows
-    below it) it reads as a heading row and the cells below give the columns roles."""
+    below it) it reads as a heading row and the cells below give the columns roles.
+    ``one_heading``: one known heading alone makes a header (an inspection report's
+    one-column table of recommendations)."""
     texts = [" ".join(text.split()) for text in row.texts]
     filled = [text for text in texts if text]
     if not filled:
@@ -65,7 +68,8 @@ def read_header(row: Row, headings: HeadingTable, body: list[Row] | None = None)
     matched = [field for field in fields if field]
     # A row Word marks "repeat as header" may also be a title row repeated with the
     # header: it counts only if its cells name columns too.
-    enough = 1 if row.marked_header else 2
+    # ``one_heading``: an inspection report's one-column table ("Areas for improvement").
+    enough = 1 if row.marked_header or (one_heading and len(filled) == 1) else 2
     by_headings = bool(
         len(set(matched)) >= enough
         and len(matched) / len(filled) >= 0.6

@@ -7,11 +7,12 @@ from collections import defaultdict
 from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_from_fill
-from .drafts import Draft
+from .drafts import Draft, Group
 from .glossary import resolve_initials
 from .lead_vocabulary import Vocabulary
 from .leads import parse_leads
 from .refs import report_refs, split_number
+from .report import is_report, read_recommendations
 from .rows import RowReader
 from .settings import Settings
 from .status import parse_status
@@ -28,13 +29,16 @@ MERGED_PATTERN_GROUPS = 2
 
 def build_plan(document: Document, sha256: str, settings: Settings | dict | None = None) -> ActionPlan:
     settings = Settings.resolve(settings)
-    reader = RowReader(settings.headings()).read(document)
+    report = is_report(document)
+    reader = RowReader(settings.headings(), own_headers_only=report).read(document)
+    if not reader.drafts:
+        reader.drafts = _listed_recommendations(document, reader.context.section)
     _inherit_merged_cells(reader.drafts)
     anchor = settings.anchor_date or reader.context.anchor
     glossary = {**reader.context.glossary, **settings.glossary}
     # The shipped and user vocabulary, plus the teams and boards this plan spells out.
     vocabulary = settings.vocabulary().with_acronyms(reader.context.acronyms)
-    items = [_item(draft, anchor, glossary, vocabulary) for draft in reader.drafts]
+    items = [_item(draft, anchor, glossary, vocabulary, report) for draft in reader.drafts]
     plan = ActionPlan(
         source=SourceDocument(
             path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
@@ -49,11 +53,44 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     )
     plan.issues = (
         text_layer_issues(document.pages_without_text)
+        + _outcome_issues(plan, report, document)
         + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
            for found in reader.issues]
-        + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of)
+        + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of, report=report)
     )
     return plan
+
+
+def _listed_recommendations(document: Document, section: str | None) -> list[Draft]:
+    """Where no table gave items: the recommendations the document lists in its text
+    (an inspection report's numbered or bulleted points), as drafts of table 0."""
+    drafts = []
+    for number, found in enumerate(read_recommendations(document.blocks), start=1):
+        fields = {"action": found.text}
+        if found.timescale:
+            fields["timescale"] = found.timescale
+        drafts.append(Draft(
+            fields=fields, extra={}, group=Group(), section=found.section, table=0, row=number,
+            page=found.page, logical_table=0, first_in_group=True, listed=True,
+        ))
+    return drafts
+
+
+def _outcome_issues(plan: ActionPlan, report: bool, document: Document) -> list:
+    """What kind of document this was read as, where a user needs telling: an
+    inspection report (its recommendations are the items), or a document in which no
+    action table and no recommendations were found (zero items, never invented ones)."""
+    if not plan.items:
+        if document.pages_without_text and len(document.pages_without_text) == (document.pages or 0):
+            return []  # no_text_layer says why
+        what = "an inspection report with no recommendations found" if report else "no action table"
+        return [issue("no_items", f"no items: {what} (no table with an action or recommendation column, "
+                                  "and no list under a recommendations heading)")]
+    if report:
+        return [issue("inspection_report", f"read as an inspection report: the {len(plan.items)} items are its "
+                                           "recommendations; leads and timescales are given only where the report "
+                                           "states them")]
+    return []
 
 
 def _inherit_merged_cells(drafts: list[Draft]) -> None:
@@ -90,19 +127,23 @@ def _groups(drafts: list[Draft]) -> list[list[Draft]]:
     return groups
 
 
-def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary) -> ActionItem:
+def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary, report: bool = False
+          ) -> ActionItem:
     fields = draft.fields
     action_ref, action = split_number(fields.get("action") or "")
+    recommendation = draft.group.text
     if not action.strip():
         action = draft.group.text or draft.group.ref or "(no action text)"
+        if report:  # a report's recommendation is the item's action, not a recommendation above it
+            recommendation = None
     lead_raw = fields.get("lead")
     status_text = fields.get("status") or fields.get("progress")
     status = parse_status(status_text, _fill_rag(draft.fills))
     return ActionItem(
-        id=f"t{draft.table}-r{draft.row}",
+        id=f"list-{draft.row}" if draft.listed else f"t{draft.table}-r{draft.row}",
         section=draft.section,
         recommendation_ref=draft.group.ref,
-        recommendation=draft.group.text,
+        recommendation=recommendation,
         action_ref=action_ref,
         action=action.strip(),
         outcome=fields.get("outcome") or draft.context_outcome,

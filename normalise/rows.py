@@ -21,6 +21,7 @@ from .drafts import Draft, Group, PlanIssue
 from .headings import HeadingTable, normalise_heading
 from .layout import Header, align, read_header, stub_columns
 from .refs import split_number, starts_with_number
+from .report import is_recommendations_heading
 
 # What each row kind adds to in RowCounts (captions are header rows above a header).
 _COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
@@ -50,8 +51,11 @@ PROSE_FIELDS = ("recommendation", "action", "outcome", "progress", "monitoring",
 class RowReader:
     """Reads a Document's blocks in order into item drafts."""
 
-    def __init__(self, headings: HeadingTable):
+    def __init__(self, headings: HeadingTable, own_headers_only: bool = False):
         self.headings = headings
+        # An inspection report's tables each carry their own header: a table that starts
+        # with none (partnership details, contacts) is not more rows of the one above.
+        self.own_headers_only = own_headers_only
         self.context = Context()
         self.counts = RowCounts()
         self.drafts: list[Draft] = []
@@ -85,6 +89,8 @@ class RowReader:
                 kind = block.kind
                 if _between_tables(blocks, position) and looks_like_title(" ".join(block.text.split())):
                     kind = "heading"  # a theme's title line standing between a plan's tables
+                elif self.own_headers_only and is_recommendations_heading(block.text):
+                    kind = "heading"  # a report's "Areas for priority action" over its table
                 self.context.read_paragraph(block.text, kind, block.level)
             else:
                 self.read_table(block)
@@ -93,7 +99,7 @@ class RowReader:
     def read_table(self, table: Table) -> None:
         headers = {i: h for i, row in enumerate(table.rows) if (h := self._header_at(table, i))}
         first_header = min(headers) if headers else None
-        if first_header is None and self.header is None:
+        if first_header is None and (self.header is None or self.own_headers_only):
             self._skip_table(table)
             return
         segment_stubs = self._stubs_by_row(table, headers)
@@ -127,12 +133,13 @@ class RowReader:
         row = table.rows[i]
         if not self._may_be_header(table, i):
             return None
-        return read_header(row, self.headings, self.role_samples.get(_header_key(row), []))
+        return read_header(row, self.headings, self.role_samples.get(_header_key(row), []),
+                           one_heading=self.own_headers_only)
 
     def _may_be_header(self, table: Table, i: int) -> bool:
         row = table.rows[i]
         top = all(other.is_blank for other in table.rows[:i])
-        return top or row.marked_header or read_header(row, self.headings) is not None
+        return top or row.marked_header or read_header(row, self.headings, one_heading=self.own_headers_only) is not None
 
     def _role_samples(self, document: Document) -> dict[tuple[str, ...], list[Row]]:
         """The rows under each distinct header wording, across the whole document: a
@@ -410,6 +417,8 @@ class RowReader:
         field_name, text = values[0]
         if mid_sentence(text):
             return False
+        if self.own_headers_only and sum(1 for column in self.header.columns if column.heading) == 1:
+            return False  # a one-column table (a report's "Areas for improvement"): each row is an item
         if len(row.cells) == 1 and self.header.width > 1:  # one cell spanning the row
             # ... a theme, unless it runs on like prose (a note, or OCR debris).
             return len(text.split()) <= _LONGEST_THEME_WORDS

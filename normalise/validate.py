@@ -24,6 +24,8 @@ CODES: dict[str, tuple[str, str]] = {
     "inferred_column": ("warning", "a column's field was read from its cells or its place, not its heading"),
     "overdue": ("warning", "due before the plan's progress date (`as_of`) and not reported complete"),
     "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
+    "inspection_report": ("warning", "the document is an inspection report: its items are the recommendations it lists"),
+    "no_items": ("error", "no action table and no listed recommendations were found: the plan has no items"),
 }
 
 
@@ -52,14 +54,21 @@ def text_layer_issues(pages: list[int]) -> list[ValidationIssue]:
 
 
 def validate(
-    items: list[ActionItem], drafts: list[Draft], header_fields: set[str], as_of: date | None = None
+    items: list[ActionItem], drafts: list[Draft], header_fields: set[str], as_of: date | None = None,
+    report: bool = False,
 ) -> list[ValidationIssue]:
+    """``report``: the document is an inspection report. Its items are recommendations,
+    not actions: no missing_action, and no missing_lead / missing_timescale where the
+    report gives no responsible body / timescale for any of them (a report that has a
+    Responsible body column and leaves a cell empty still gets missing_lead)."""
     issues: list[ValidationIssue] = []
     for item, draft in zip(items, drafts):
         where = f"item {item.id}" + (f" ({item.action_ref})" if item.action_ref else "")
-        if not draft.fields.get("action", "").strip():
+        if not draft.fields.get("action", "").strip() and not report:
             issues.append(issue("missing_action", f"{where}: no action text; recommendation used", item, "action"))
-        if not item.lead_raw:
+        if report and "lead" not in header_fields:
+            pass  # the report names no body for its recommendations
+        elif not item.lead_raw:
             issues.append(issue("missing_lead", f"{where}: no lead named", item, "leads"))
         initials = [lead.name for lead in item.leads if is_initials(lead)]
         if initials:
@@ -68,7 +77,8 @@ def validate(
                 f"{where}: lead {', '.join(initials)} given as initials only; add them to a glossary (--glossary)",
                 item, "leads", item.lead_raw,
             ))
-        issues.extend(_timescale_issues(item, where, header_fields, as_of))
+        if not (report and item.timescale.kind == "missing"):
+            issues.extend(_timescale_issues(item, where, header_fields, as_of))
     issues.extend(_duplicate_refs(items))
     return issues
 

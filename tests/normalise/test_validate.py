@@ -43,5 +43,6 @@ def test_duplicate_action_numbers_within_a_recommendation():
 def test_dropped_row_carries_its_text_and_place():
     plan = plan_of("Action\tLead\n\tSue only, no action and nothing above\n")
     assert [(i.code, i.table, i.row, i.value) for i in plan.issues] == [
+        ("no_items", None, None, None),  # zero items: said so at plan level
         ("dropped_row", 1, 2, "Sue only, no action and nothing above")]
     assert plan.rows.dropped == 1
