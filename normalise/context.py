@@ -35,7 +35,8 @@ def recommendation_marker(text: str) -> tuple[str, str] | None:
         return found["ref"], words if words[:1].isupper() else ""
     return None
 _OUTCOME_HEADING = re.compile(r"^outcomes?\b\s*[:\-–]?", re.I)
-_INSPECTION = re.compile(r"\binspect(ion|ed)\b", re.I)
+# The words next to which a plan states the date its relative timescales count from.
+_INSPECTION = re.compile(r"\binspect(ion|ed)\b|\bvisit(ed)?\b|\bpublished\b|\bpublication\b|\breport\s+date\b", re.I)
 _NEAR = 45  # characters between a date and the word "inspection" for it to be the inspection's date
 _AS_OF = re.compile(
     r"(progress\s+as\s+at|as\s+at|as\s+of|date\s*/\s*version|version\s+date|updated?\s+(?:for|on|at)?)"
@@ -124,7 +125,8 @@ class Context:
             return
         near = [
             (min(abs(position - start), abs(position - end)), due)
-            for (start, end), due in dates_in(text)
+            # a day or a month: a year range ("Improvement Plan 2014-15") dates the plan, not the inspection
+            for (start, end), due in dates_in(text, kinds=("date", "month"))
             for position in mentions
         ]
         near = [pair for pair in near if pair[0] <= _NEAR]

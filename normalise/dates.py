@@ -259,7 +259,7 @@ def _checked(year: int, month: int, day: int) -> tuple[str, date | None]:
         return "invalid", None
 
 
-def dates_in(text: str) -> list[tuple[tuple[int, int], date]]:
-    """Each firm date (date, month, quarter) in free text with its span: for context."""
+def dates_in(text: str, kinds: tuple[str, ...] = ("date", "month", "quarter")) -> list[tuple[tuple[int, int], date]]:
+    """Each firm date of the given kinds in free text with its span: for context."""
     found = find_dates(text)
-    return [(span, due) for span, (_, _, due) in zip(found.spans, found.parts) if due is not None]
+    return [(span, due) for span, (_, kind, due) in zip(found.spans, found.parts) if due is not None and kind in kinds]

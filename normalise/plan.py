@@ -17,7 +17,7 @@ from .rows import RowReader
 from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale
-from .validate import issue, text_layer_issues, validate
+from .validate import anchor_issues, issue, text_layer_issues, validate
 
 # Where the source does not mark merged cells, a lead or timescale column counts as merged down over each recommendation's actions when the
 # table shows the pattern a merged cell leaves: recommendations of several actions whose
@@ -57,6 +57,7 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
         + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
            for found in reader.issues]
         + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of, report=report)
+        + anchor_issues(plan.items, plan.anchor_date)
     )
     return plan
 

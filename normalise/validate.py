@@ -21,6 +21,7 @@ CODES: dict[str, tuple[str, str]] = {
     "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
+    "no_anchor_date": ("warning", "relative or immediate timescales, but no inspection date to count from (`--anchor-date`)"),
     "inferred_column": ("warning", "a column's field was read from its cells or its place, not its heading"),
     "overdue": ("warning", "due before the plan's progress date (`as_of`) and not reported complete"),
     "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
@@ -111,3 +112,16 @@ def _duplicate_refs(items: list[ActionItem]):
                         item, "action_ref", item.action_ref)
         else:
             seen[key] = item
+
+
+def anchor_issues(items: list[ActionItem], anchor: date | None) -> list[ValidationIssue]:
+    """One warning per plan whose relative timescales have no date to count from."""
+    relative = [item for item in items if item.timescale.kind in ("relative", "immediate")]
+    if anchor is not None or not relative:
+        return []
+    return [issue(
+        "no_anchor_date",
+        f"{len(relative)} timescale{'s are' if len(relative) > 1 else ' is'} relative or immediate "
+        f"(e.g. {relative[0].timescale.raw!r}) but the plan states no inspection date: "
+        "give one with --anchor-date YYYY-MM-DD to get their due dates",
+    )]

@@ -29,9 +29,9 @@ def reports(tmp_path_factory):
 def test_json_report_lists_every_issue_with_place_and_value(reports):
     report = json.loads((reports / "report.json").read_text(encoding="utf-8"))
     assert report["stats"] == {
-        "plans": 2, "failed": 1, "items": 103, "errors": 5, "warnings": 70,
+        "plans": 2, "failed": 1, "items": 103, "errors": 5, "warnings": 71,
         "by_code": {"inferred_column": 1, "invalid_date": 1, "lead_initials_only": 53, "missing_lead": 2,
-                    "missing_timescale": 2, "overdue": 12, "unparsed_timescale": 4},
+                    "missing_timescale": 2, "no_anchor_date": 1, "overdue": 12, "unparsed_timescale": 4},
     }
     assert report["valid"] is False
     assert report["failures"] == [{"path": "tests/fixtures/bad/encrypted.pdf",
@@ -48,7 +48,7 @@ def test_validate_reads_converted_json_and_plans_alike(reports):
     assert json.loads(from_json.output)["stats"] == json.loads(from_plan.output)["stats"]
     table = runner.invoke(app, ["validate", "samples/southend-2012.txt"])
     assert "invalid_date" in table.output and "31/02/2013" in table.output
-    assert "1 plans, 45 items: 5 errors, 3 warnings, 0 unreadable files" in table.output
+    assert "1 plans, 45 items: 5 errors, 4 warnings, 0 unreadable files" in table.output
 
 
 def test_validate_strict_and_bad_json(tmp_path):
@@ -85,8 +85,8 @@ def _rendered(page, query: str, tmp_path) -> str:
 def test_html_report_shows_the_counts_in_a_browser(reports, tmp_path):
     dom = _rendered(reports / "report.html", "", tmp_path)
     totals = dict(re.findall(r'<b id="(plans|items|errors|warnings|failed)">(\d+)</b>', dom))
-    assert totals == {"plans": "2", "items": "103", "errors": "5", "warnings": "70", "failed": "1"}
-    assert re.search(r'id="shown">75<', dom)  # every flagged item shown at first
+    assert totals == {"plans": "2", "items": "103", "errors": "5", "warnings": "71", "failed": "1"}
+    assert re.search(r'id="shown">76<', dom)  # every flagged item shown at first
     bars = dict(re.findall(r'class="count" data-code="(\w+)">(\d+)<', dom))
     assert bars["lead_initials_only"] == "53" and bars["invalid_date"] == "1"
     assert "https://" not in dom and "http://" not in dom  # self-contained: nothing fetched
@@ -96,4 +96,4 @@ def test_html_report_filters_by_code(reports, tmp_path):
     dom = _rendered(reports / "report.html", "?code=missing_lead", tmp_path)
     assert re.search(r'id="shown">2<', dom)
     hidden = re.findall(r'<tr data-code="(\w+)"[^>]*style="display: none;"', dom)
-    assert len(hidden) == 73 and "missing_lead" not in hidden
+    assert len(hidden) == 74 and "missing_lead" not in hidden

@@ -59,3 +59,33 @@ def test_glossary_defined_in_the_document(tmp_path):
     assert plan.items[0].leads[0].name == "Shaun McLean"
     assert [i.code for i in plan.issues] == ["lead_initials_only"]
     assert "KS" in plan.issues[0].message
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("Ofsted inspection of children's services: 12-23 November 2012", date(2012, 11, 23)),
+    ("Inspection date: 2nd September 2025", date(2025, 9, 2)),
+    ("Report published 23 August 2013", date(2013, 8, 23)),
+    ("The inspection visit took place between 4 and 8 March 2013", date(2013, 3, 8)),
+    # A plan's year range dates the plan, not the inspection.
+    ("Children's Services Improvement Plan 2014-15 following the Ofsted inspection", None),
+    ("Improvement Plan 2014/15 (inspection)", None),
+    ("Refreshed in 2014 after the inspection", None),
+])
+def test_anchor_only_from_a_day_or_month_stated_by_the_inspection(text, anchor):
+    context = Context(title="Plan")
+    context.read_paragraph(text)
+    assert context.anchor == anchor
+
+
+def test_relative_timescales_without_an_anchor_are_named_once():
+    from actionplan.normalise.validate import anchor_issues
+    from actionplan.schema import ActionItem
+
+    items = [ActionItem(id=f"t1-r{n}", action="Do it", timescale={"raw": raw, "kind": kind},
+                        source={"table": 1, "row": n})
+             for n, (raw, kind) in enumerate([("Within 3 months", "relative"), ("Immediately", "immediate"),
+                                              ("June 2013", "month")], start=1)]
+    found = anchor_issues(items, None)
+    assert [issue.code for issue in found] == ["no_anchor_date"] and "--anchor-date" in found[0].message
+    assert anchor_issues(items, date(2013, 1, 31)) == []
+    assert anchor_issues(items[2:], None) == []
