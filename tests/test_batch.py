@@ -71,7 +71,8 @@ def test_strict_exit_code_and_json_summary(tmp_path):
     assert result.exit_code == EXIT_STRICT
     summary = json.loads(result.output)
     assert summary["exit_code"] == EXIT_STRICT
-    assert summary["files"][0]["issues"] == {"invalid_date": 1, "missing_lead": 2, "missing_timescale": 2, "overdue": 3}
+    assert summary["files"][0]["issues"] == {"invalid_date": 1, "missing_lead": 2, "missing_timescale": 2, "no_anchor_date": 1,
+                                                  "overdue": 3}
     assert summary["stats"]["errors"] == 5
 
 
