@@ -6,7 +6,9 @@ from datetime import date
 
 from ..schema import ActionItem, ValidationIssue
 from .drafts import Draft
+from .colours import rag_from_fill
 from .glossary import is_initials
+from .status import text_rag
 from .timescales import says_done
 
 # code -> (severity, what it means); the README's table of codes is made from this.
@@ -22,6 +24,7 @@ CODES: dict[str, tuple[str, str]] = {
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
     "no_anchor_date": ("warning", "relative or immediate timescales, but no inspection date to count from (`--anchor-date`)"),
+    "rag_conflict": ("warning", "a status cell's words give one RAG rating and its fill colour another"),
     "inferred_column": ("warning", "a column's field was read from its cells or its place, not its heading"),
     "overdue": ("warning", "due before the plan's progress date (`as_of`) and not reported complete"),
     "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
@@ -80,8 +83,19 @@ def validate(
             ))
         if not (report and item.timescale.kind == "missing"):
             issues.extend(_timescale_issues(item, where, header_fields, as_of))
+        issues.extend(_rag_conflict(item, draft, where))
     issues.extend(_duplicate_refs(items))
     return issues
+
+
+def _rag_conflict(item: ActionItem, draft: Draft, where: str):
+    """The words say one rating, the cell's colour another: which is current is for a person
+    to decide (the words win in `status`)."""
+    words = text_rag(draft.fields.get("status") or draft.fields.get("progress"))
+    colours = [rag for rag in map(rag_from_fill, draft.fills) if rag]
+    if words and colours and words[0] != colours[0]:
+        yield issue("rag_conflict", f"{where}: the status says {words[0]} ({words[1]!r}) but the cell is shaded "
+                    f"{colours[0]}", item, "status", item.status.raw)
 
 
 def _timescale_issues(item: ActionItem, where: str, header_fields: set[str], as_of: date | None):

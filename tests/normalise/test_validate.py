@@ -46,3 +46,18 @@ def test_dropped_row_carries_its_text_and_place():
         ("no_items", None, None, None),  # zero items: said so at plan level
         ("dropped_row", 1, 2, "Sue only, no action and nothing above")]
     assert plan.rows.dropped == 1
+
+
+def test_status_words_and_fill_that_disagree_are_flagged():
+    from actionplan.extract.base import Cell, Row, Table
+
+    def row(index, action, status, fill):
+        return Row([Cell(action), Cell("Sue"), Cell("June 2013"), Cell(status, fill=fill)], index)
+
+    table = Table([Row([Cell(t) for t in ("Action", "Lead", "By when", "RAG")], 1),
+                   row(2, "Hire staff.", "Green – complete", "00B050"),  # agree
+                   row(3, "Train staff.", "Amber", "FF0000"),  # words amber, shaded red
+                   row(4, "Audit files.", "", "FF0000")], 1)  # colour only
+    plan = build_plan(Document(path=Path("inline.docx"), format="docx", blocks=[table]), sha256="0" * 64)
+    assert [(code, item) for code, item in codes(plan) if code == "rag_conflict"] == [("rag_conflict", "t1-r3")]
+    assert [item.status.rag for item in plan.items] == ["green", "amber", "red"]
