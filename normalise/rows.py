@@ -70,6 +70,7 @@ class RowReader:
         self.pages_cut_rows = True
         self.cells_in_place = False
         self.role_samples: dict[tuple[str, ...], list[Row]] = {}
+        self.header_keys: set[tuple[str, ...]] = set()  # the wording of every header row met so far
         self.column_mappings: list[ColumnMapping] = []  # each distinct header's columns, once
         # What each source row became, by (table index, row index): "item", "continuation",
         # "header", "caption", "section", "blank" or "dropped".
@@ -97,7 +98,12 @@ class RowReader:
         return self
 
     def read_table(self, table: Table) -> None:
-        headers = {i: h for i, row in enumerate(table.rows) if (h := self._header_at(table, i))}
+        headers = {}
+        for i, row in enumerate(table.rows):
+            header = self._header_at(table, i)
+            if header is not None:
+                headers[i] = header
+                self.header_keys.add(_header_key(row))
         first_header = min(headers) if headers else None
         if first_header is None and (self.header is None or self.own_headers_only):
             self._skip_table(table)
@@ -139,7 +145,9 @@ class RowReader:
     def _may_be_header(self, table: Table, i: int) -> bool:
         row = table.rows[i]
         top = all(other.is_blank for other in table.rows[:i])
-        return top or row.marked_header or read_header(row, self.headings, one_heading=self.own_headers_only) is not None
+        # A heading row a conversion repeats every few rows is a header wherever it falls.
+        repeated = _header_key(row) in self.header_keys
+        return top or row.marked_header or repeated or read_header(row, self.headings, one_heading=self.own_headers_only) is not None
 
     def _role_samples(self, document: Document) -> dict[tuple[str, ...], list[Row]]:
         """The rows under each distinct header wording, across the whole document: a

@@ -120,3 +120,16 @@ def test_action_numbers_in_the_number_column_keep_one_recommendation():
         "2.1\t2. Improve visits\tVisit weekly\tAmir Shah\tJuly 2012\n"
     )
     assert [item.recommendation for item in plan.items] == ["Improve plans", "Improve plans", "Improve visits"]
+
+
+def test_a_heading_row_repeated_mid_table_is_a_header_even_when_no_heading_is_known():
+    heading = "Concern\tOur plan\tNamed\tMilestone\tPosition"
+    rows = [
+        "Improve the quality of child protection plans so that they are specific\tReview all child in need plans "
+        "open for more than six months\tJane Bell\t31/03/2024\tG",
+        "\tAudit supervision records every month and report to the board\tAmir Shah\tEnd of April 2024\tA",
+        "\tTrain all social workers in the new model of practice\tHead of Service\tQ3 2024/25\tR",
+    ]
+    plan = plan_of("\n".join([heading, rows[0], rows[1], heading, rows[2]]) + "\n")
+    assert [item.action.split()[0] for item in plan.items] == ["Review", "Audit", "Train"]
+    assert plan.rows.headers == 2
