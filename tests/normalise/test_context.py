@@ -89,3 +89,13 @@ def test_relative_timescales_without_an_anchor_are_named_once():
     assert [issue.code for issue in found] == ["no_anchor_date"] and "--anchor-date" in found[0].message
     assert anchor_issues(items, date(2013, 1, 31)) == []
     assert anchor_issues(items[2:], None) == []
+
+
+def test_a_labelled_inspection_date_beats_an_earlier_mention_and_its_last_day_counts():
+    context = Context(title="Report")
+    context.read_paragraph("The previous inspection of the local area, in July 2016, found weaknesses.")
+    assert context.anchor == date(2016, 7, 31)
+    context.read_paragraph("Review of the board 1 Inspection date: 20 June – 13 July 2017 Report published: 4 September 2017")
+    assert context.anchor == date(2017, 7, 13)
+    context.read_paragraph("Inspection dates: 1 to 5 May 2020")  # the first labelled line stands
+    assert context.anchor == date(2017, 7, 13)
