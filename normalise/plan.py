@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..extract.base import Document
+from ..extract.base import Document, Paragraph
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_from_fill
 from .drafts import Draft, Group
@@ -12,6 +12,7 @@ from .glossary import resolve_initials
 from .lead_vocabulary import Vocabulary
 from .leads import parse_leads
 from .refs import report_refs, split_number
+from .inspection import read_inspection
 from .report import is_report, read_recommendations
 from .rows import RowReader
 from .settings import Settings
@@ -50,6 +51,8 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
         items=items,
         rows=reader.counts,
         columns=reader.column_mappings,
+        document_kind="inspection_report" if report else "action_plan",
+        inspection=read_inspection([b.text for b in document.blocks if isinstance(b, Paragraph)]) if report else None,
     )
     plan.issues = (
         text_layer_issues(document.pages_without_text)

@@ -141,6 +141,21 @@ class RowCounts(_Model):
     blank: int = 0
 
 
+class InspectionDetails(_Model):
+    """What an inspection report states about itself (null where it does not say)."""
+
+    inspectorates: list[str] = Field(default_factory=list, description="Ofsted, CQC, HMI Probation, HMICFRS ...")
+    inspection_start: date | None = Field(None, description="First day of the inspection as stated.")
+    inspection_end: date | None = Field(
+        None, description="Last day of the inspection: the anchor for the report's relative timescales."
+    )
+    published: date | None = Field(None, description="The date the report says it was published.")
+    judgement: str | None = Field(
+        None, description="The overall judgement where stated: an Ofsted grade ('Good', 'Requires improvement "
+        "to be good' ...) or the SEND framework's outcome sentence.",
+    )
+
+
 class ActionPlan(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: SourceDocument
@@ -152,6 +167,11 @@ class ActionPlan(_Model):
     items: list[ActionItem] = Field(default_factory=list)
     issues: list[ValidationIssue] = Field(default_factory=list)
     rows: RowCounts = Field(default_factory=RowCounts)
+    document_kind: Literal["action_plan", "inspection_report"] | None = Field(
+        None, description="What the document is: a council's action plan, or an inspection report whose "
+        "recommendations are the items.",
+    )
+    inspection: InspectionDetails | None = Field(None, description="For an inspection report: its details.")
     columns: list[ColumnMapping] = Field(
         default_factory=list, description="How each distinct table header's columns were mapped to fields."
     )
