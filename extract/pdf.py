@@ -336,6 +336,13 @@ def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Parag
     lines = text_lines(words)
     result: list[tuple[float, Paragraph, bool]] = []
     current: list[list[Word]] = []
+    # Horizontal rules: a line drawn between two lines of text ends a paragraph (the rows
+    # of a one-column box read as text, such as a report's "Areas for improvement").
+    rules = [(edge["top"], edge["x0"], edge["x1"]) for edge in page.horizontal_edges] if lines else []
+
+    def ruled_between(above: list[Word], below: list[Word]) -> bool:
+        left, right = min(w.x0 for w in above + below), max(w.x1 for w in above + below)
+        return any(above[0].bottom - 1 <= y <= below[0].top + 1 and x0 < right and x1 > left for y, x0, x1 in rules)
 
     def in_margin(line: list[Word]) -> bool:
         return line[0].top < page.height * _MARGIN or line[0].bottom > page.height * (1 - _MARGIN)
@@ -359,7 +366,8 @@ def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Parag
             gap = line[0].top - previous[0].bottom
             same_style = abs(line[0].size - previous[0].size) < 0.5 and line[0].bold == previous[0].bold
             starts_list = line[0].text[:1] in "•▪◦-–" or bool(_BULLET.match(line[0].text))
-            if gap > previous[0].size * 0.8 or not same_style or starts_list or in_margin(line) != in_margin(previous):
+            if (gap > previous[0].size * 0.8 or not same_style or starts_list or in_margin(line) != in_margin(previous)
+                    or ruled_between(previous, line)):
                 flush()
         current.append(line)
     flush()
