@@ -37,6 +37,8 @@ _BULLET = re.compile(r"^\s*[•▪◦■◼●\-–]\s*")
 _NUMBER = re.compile(r"^\s*\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?=\S)")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _TITLE_PARAGRAPHS = 8  # paragraphs at the top of a document where it names what it is
+_UNMARKED_POINTS = 12  # paragraphs read as unmarked points before the list must have ended
+_RECOMMENDS = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b", re.I)
 _INTRO_PARAGRAPHS = 3  # paragraphs of lead-in text allowed between a heading and its first point
 
 
@@ -149,6 +151,9 @@ def _read_list(blocks: list[Block], start: int, section: str) -> tuple[list[Reco
             continue
         when = timescale_heading(text)
         marker = _marker(text)
+        if marker and not marker[1].strip():  # a bullet glyph alone: an end mark ("◼"), not a point
+            position += 1
+            continue
         last = items[-1] if items else None
         if when:
             if timescale is None and len(items) == 1 and kind == "number":
@@ -160,6 +165,8 @@ def _read_list(blocks: list[Block], start: int, section: str) -> tuple[list[Reco
             break  # the next list: read from its own heading
         elif marker and text.endswith(":") and not items:
             pass  # "22. In order to improve ..., the local authority should take the following action:"
+        elif marker and not items and len(lead_in) > _INTRO_PARAGRAPHS:
+            break  # a marked list after this much prose is not this heading's list
         elif marker and (kind is None or marker[0] == kind):
             kind = kind or marker[0]
             items.append(Recommendation(marker[1].strip(), section, timescale, block.page, position))
@@ -171,22 +178,28 @@ def _read_list(blocks: list[Block], start: int, section: str) -> tuple[list[Reco
         elif last is None and block.kind == "body" and lead_in and (
                 mid_sentence(text) or (unterminated(lead_in[-1].text) and block.page != last_page)):
             lead_in[-1].text = f"{lead_in[-1].text} {text}"
-        elif last is None and block.kind == "body" and len(lead_in) < _INTRO_PARAGRAPHS:
+        elif last is None and block.kind == "body" and len(lead_in) < _UNMARKED_POINTS:
             lead_in.append(Recommendation(text, section, timescale, block.page, position))
         else:
             break
         last_page = block.page
         position += 1
-    if not items and lead_in and kind is None and _ends_list(blocks, position):
+    if not items and lead_in and kind is None and _ends_list(blocks, position) and _recommends(lead_in):
         # No point is marked (an area SEND report's one-column table drawn without
-        # rules): each paragraph under the heading, up to the next heading, is one.
+        # rules): each paragraph under the heading, up to the next heading or table, is one.
         items = [found for found in lead_in if found.text.rstrip().endswith(".")]
+
     return items, position
 
 
+def _recommends(paragraphs: list["Recommendation"]) -> bool:
+    """Paragraphs worded as recommendations ("Leaders should ...") — most of them."""
+    return sum(bool(_RECOMMENDS.search(found.text)) for found in paragraphs) * 2 >= len(paragraphs)
+
+
 def _ends_list(blocks: list[Block], position: int) -> bool:
-    """The list stopped at a heading (or the end), not at more prose."""
+    """The list stopped at a heading, a table (or the end), not at more prose."""
     if position >= len(blocks):
         return True
     block = blocks[position]
-    return isinstance(block, Paragraph) and block.kind in ("heading", "bold")
+    return not isinstance(block, Paragraph) or block.kind in ("heading", "bold")

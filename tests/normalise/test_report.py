@@ -40,6 +40,16 @@ CASES = [
     (paras("1. Introduction.", "2. The council met."), []),
     # prose under a heading that goes on as prose: not a list
     (paras(("bold", "Recommendations", 1), "The board made several.", "It met.", "Again.", "And again.", "More."), []),
+    # unmarked points worded as recommendations, more than a lead-in's worth, an end mark, then a heading
+    (paras(("bold", "Areas for improvement", 1), "Leaders should cut waits.", "Leaders should track plans.",
+           "Leaders should improve transitions.", "Leaders should share data.", "Leaders must talk to parents.",
+           "• ", ("bold", "Local area partnership details", 1)),
+     [(f"Leaders {words}", "Areas for improvement", None) for words in (
+         "should cut waits.", "should track plans.", "should improve transitions.", "should share data.",
+         "must talk to parents.")]),
+    # the same number of unmarked paragraphs that recommend nothing: not a list
+    (paras(("bold", "Areas for improvement", 1), "The area is large.", "It has two trusts.", "Schools are many.",
+           "Waits are long.", ("bold", "Local area partnership details", 1)), []),
 ]
 
 
