@@ -152,3 +152,12 @@ def test_check_names_every_figure_below_its_floor(tmp_path):
         "seed-text: leads 0.0000 is below its floor 0.5000",
         "reports: no documents scored (thresholds name a slice that has none)",
     ]
+
+
+def test_what_is_held_out():
+    from accuracy.run import held_out
+
+    assert held_out("tests/accuracy/corpus/draw-2/text-md.md", {"document": {}})
+    assert held_out("tests/accuracy/reports/send_plymouth_2023.pdf", {"document": {"held_out": True}})
+    assert not held_out("tests/accuracy/corpus/draw-1/text-md.md", {"document": {}})
+    assert not held_out("samples/southend-2012.txt", {"document": {}})
