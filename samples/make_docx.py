@@ -666,11 +666,11 @@ def write_merged_recommendations(target: Path) -> None:
 def _page_number_footer(paragraph) -> None:
     """"Page N of M" with Word's PAGE and NUMPAGES fields."""
     paragraph.add_run("Page ")
-    for position, field in enumerate(("PAGE", "NUMPAGES")):
+    for position, word_field in enumerate(("PAGE", "NUMPAGES")):
         if position:
             paragraph.add_run(" of ")
         simple = OxmlElement("w:fldSimple")
-        simple.set(qn("w:instr"), field)
+        simple.set(qn("w:instr"), word_field)
         run = OxmlElement("w:r")
         text = OxmlElement("w:t")
         text.text = "1"
