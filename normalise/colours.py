@@ -64,3 +64,12 @@ def rag_from_fill(fill: str | None) -> str | None:
     if rating == "blue" and brightness < _MIN_BLUE_VALUE:
         return None
     return rating
+
+
+def rag_of_fills(fills: list[str]) -> str | None:
+    """The first RAG colour among a row's cell fills, or None."""
+    for fill in fills:
+        rag = rag_from_fill(fill)
+        if rag:
+            return rag
+    return None

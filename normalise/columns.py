@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .colours import rag_from_fill
+from .cues import reads_as_timescale
 from .status import parse_status
-from .timescales import parse_timescale
 
 # Fields a column's cells can prove, and the prose fields they cannot tell apart.
 TYPED_FIELDS = ("timescale", "status", "lead", "recommendation_ref")
@@ -78,10 +78,6 @@ def reads_as_status(text: str, fill: str | None = None) -> bool:
         return False
     status = parse_status(text)
     return status.rag is not None or status.state in ("complete", "in_progress", "not_started")
-
-
-def reads_as_timescale(text: str) -> bool:
-    return parse_timescale(text).kind not in ("unknown", "missing")
 
 
 def evidence(cells: list[str], fills: list[str | None] | None = None) -> Evidence:

@@ -13,6 +13,7 @@ from datetime import date
 from .dates import dates_in
 from .glossary import acronym_definitions, glossary_entries
 from .headings import default_table
+from .inspection import stated_inspection_dates
 from .timescales import parse_timescale
 
 _APPENDIX_ONLY = re.compile(r"^(appendix|annex|annexe|enclosure)\s*[\w.]*:?$", re.I)
@@ -37,7 +38,6 @@ def recommendation_marker(text: str) -> tuple[str, str] | None:
 _OUTCOME_HEADING = re.compile(r"^outcomes?\b\s*[:\-–]?", re.I)
 # The words next to which a plan states the date its relative timescales count from.
 _INSPECTION = re.compile(r"\binspect(ion|ed)\b|\bvisit(ed)?\b|\bpublished\b|\bpublication\b|\breport\s+date\b", re.I)
-_DATES_LABEL = re.compile(r"\b(?:dates?\s+of\s+(?:the\s+)?inspection|inspection\s+dates?|(?:inspection\s+)?visit\s+dates?)\b", re.I)
 _NEAR = 45  # characters between a date and the word "inspection" for it to be the inspection's date
 _AS_OF = re.compile(
     r"(progress\s+as\s+at|as\s+at|as\s+of|date\s*/\s*version|version\s+date|updated?\s+(?:for|on|at)?)"
@@ -62,8 +62,8 @@ class Context:
     # Set whenever the text changes what the next rows belong to, so a row after
     # it is never stitched onto an item from before it.
     changed: bool = False
-    _reading: str | None = field(default=None, repr=False)
-    _anchor_labelled: bool = field(default=False, repr=False)  # "recommendation" | "outcome"
+    _reading: str | None = field(default=None, repr=False)  # "recommendation" | "outcome"
+    _anchor_labelled: bool = field(default=False, repr=False)  # the anchor came from an "Inspection dates:" line
 
     def read_paragraph(self, text: str, kind: str = "body", level: int = 0) -> None:
         text = " ".join(text.split())
@@ -122,12 +122,13 @@ class Context:
         inspection was undertaken": the date nearest the word, within a few words. A
         labelled line ("Inspection dates: 5 to 9 June 2023") beats a date met earlier in
         prose (which may be a previous inspection's); of a range, the last day counts."""
-        label = _DATES_LABEL.search(text)
-        labelled = label is not None
-        if self.anchor is not None and (self._anchor_labelled or not labelled):
+        stated = stated_inspection_dates(text)
+        if stated is not None:
+            if not self._anchor_labelled and stated[1] is not None:
+                self.anchor, self._anchor_labelled = stated[1], True
             return
-        if label:  # "Inspection date: 20 June – 13 July 2017 Report published: 4 September 2017"
-            text = re.split(r"\b(?:report\s+)?published\b", text[label.start():], maxsplit=1, flags=re.I)[0]
+        if self.anchor is not None:
+            return
         mentions = [m.start() for m in _INSPECTION.finditer(text)]
         if not mentions:
             return
@@ -139,8 +140,7 @@ class Context:
         ]
         near = [pair for pair in near if pair[0] <= _NEAR]
         if near:
-            self.anchor = max(due for _, due in near) if labelled else min(near)[1]
-            self._anchor_labelled = labelled
+            self.anchor = min(near)[1]
 
     def table_started(self) -> None:
         """Rows have begun: later text starts new context rather than extending this one."""

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-_MONTH_NAMES = {
+MONTH_NUMBERS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
@@ -145,7 +145,7 @@ def find_dates(text: str, periods: bool = False) -> FoundDates:
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(text):
             if found.free(match):
-                month = _MONTH_NAMES[match["month"].lower()[:3]]
+                month = MONTH_NUMBERS[match["month"].lower()[:3]]
                 found.add(match, *_checked(_year(match["year"]), month, int(match["day"])))
     for match in _FY_QUARTER.finditer(text):
         if found.free(match):
@@ -161,7 +161,7 @@ def find_dates(text: str, periods: bool = False) -> FoundDates:
     for pattern in (_MONTH_YEAR, _MONTH_SHORT_YEAR):
         for match in pattern.finditer(text):
             if found.free(match):
-                month = _MONTH_NAMES[match["month"].lower()[:3]]
+                month = MONTH_NUMBERS[match["month"].lower()[:3]]
                 found.add(match, "month", _month_end(_year(match["year"]), month))
     for match in _FINANCIAL_YEAR.finditer(text):
         start = int(match["start"])

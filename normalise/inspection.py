@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from ..schema import InspectionDetails
-from .dates import dates_in
+from .dates import MONTH_NUMBERS, dates_in
 
 _FRONT_MATTER = 40  # paragraphs read: the details sit on a report's first pages
 _INSPECTORATES = [
@@ -18,7 +18,9 @@ _INSPECTORATES = [
     ("HMICFRS", re.compile(r"\bHMICFRS\b|\bHis Majesty's Inspectorate of Constabulary\b|"
                            r"\bHer Majesty's Inspectorate of Constabulary\b", re.I)),
 ]
-_DATES_LABEL = re.compile(r"\b(?:dates?\s+of\s+(?:the\s+)?inspection|inspection\s+dates?|visit\s+dates?)\b\s*:?", re.I)
+_DATES_LABEL = re.compile(
+    r"\b(?:dates?\s+of\s+(?:the\s+)?inspection|inspection\s+dates?|(?:inspection\s+)?visit\s+dates?)\b\s*:?", re.I
+)
 _PUBLISHED = re.compile(r"\b(?:report\s+)?published\b\s*:?\s*(?:on\s+)?", re.I)
 # Ofsted's four grades, after "Overall effectiveness"; the SEND framework's three outcomes.
 _GRADE = re.compile(
@@ -40,9 +42,9 @@ def read_inspection(paragraphs: list[str]) -> InspectionDetails:
     inspectorates = [name for name, pattern in _INSPECTORATES if pattern.search(text)]
     start = end = published = None
     for line in front:
-        label = _DATES_LABEL.search(line)
-        if label and end is None:
-            start, end = _date_range(_PUBLISHED.split(line[label.end():], maxsplit=1)[0])
+        stated = stated_inspection_dates(line)
+        if stated and end is None:
+            start, end = stated
         stated = _PUBLISHED.search(line)
         if stated and published is None:
             found = [due for _, due in dates_in(line[stated.end():], kinds=("date",))]
@@ -51,6 +53,15 @@ def read_inspection(paragraphs: list[str]) -> InspectionDetails:
         inspectorates=inspectorates, inspection_start=start, inspection_end=end, published=published,
         judgement=_judgement(" ".join(" ".join(p.split()) for p in paragraphs)),
     )
+
+
+def stated_inspection_dates(line: str) -> tuple[date | None, date | None] | None:
+    """First and last day a labelled line states ("Inspection dates: 11 to 15 March 2024
+    Report published: ..."), or None where the line has no such label."""
+    label = _DATES_LABEL.search(line)
+    if label is None:
+        return None
+    return _date_range(_PUBLISHED.split(line[label.end():], maxsplit=1)[0])
 
 
 _RANGE = re.compile(r"^\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?P<month>[A-Za-z]+)?\s*(?:\d{4})?\s*(?:to|–|—|-)\s*")
@@ -66,7 +77,7 @@ def _date_range(text: str) -> tuple[date | None, date | None]:
     opening = _RANGE.match(text)
     if opening and opening.end() <= first_start + 1 and not text[:first_start].strip().endswith(str(first.year)):
         # "11 to 15 March 2024": the first day shares the last day's month (unless named) and year
-        month = _month_number(opening["month"]) or first.month
+        month = MONTH_NUMBERS.get((opening["month"] or "")[:3].lower()) or first.month
         try:
             return date(first.year, month, int(opening["day"])), first
         except ValueError:
@@ -74,13 +85,6 @@ def _date_range(text: str) -> tuple[date | None, date | None]:
     if len(found) > 1 and re.fullmatch(r"\s*(?:to|–|—|-)\s*", text[first_end:found[1][0][0]]):
         return first, found[1][1]  # "30 April 2014 – 21 May 2014"
     return first, first
-
-
-def _month_number(word: str | None) -> int | None:
-    if not word:
-        return None
-    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    return months.index(word[:3].lower()) + 1 if word[:3].lower() in months else None
 
 
 def _judgement(text: str) -> str | None:

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..extract.base import Row
-from .columns import Evidence, Role, assign_roles, evidence, reads_as_status, reads_as_timescale
+from .columns import Evidence, Role, assign_roles, evidence, reads_as_status
+from .cues import reads_as_timescale
 from .headings import HeadingTable, heading_note
 
 FIELDS_THAT_MAKE_A_PLAN = {"action", "recommendation"}

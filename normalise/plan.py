@@ -6,13 +6,13 @@ from collections import defaultdict
 
 from ..extract.base import Document, Paragraph
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
-from .colours import rag_from_fill
+from .colours import rag_of_fills
 from .drafts import Draft, Group
 from .glossary import resolve_initials
+from .inspection import read_inspection
 from .lead_vocabulary import Vocabulary
 from .leads import parse_leads
 from .refs import report_refs, split_number
-from .inspection import read_inspection
 from .report import is_report, read_recommendations
 from .rows import RowReader
 from .settings import Settings
@@ -142,7 +142,7 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
             recommendation = None
     lead_raw = fields.get("lead")
     status_text = fields.get("status") or fields.get("progress")
-    status = parse_status(status_text, _fill_rag(draft.fills))
+    status = parse_status(status_text, rag_of_fills(draft.fills))
     return ActionItem(
         id=f"list-{draft.row}" if draft.listed else f"t{draft.table}-r{draft.row}",
         section=draft.section,
@@ -162,11 +162,3 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
         inherited=sorted(draft.inherited),
         source=SourceLocation(page=draft.page, table=draft.table, row=draft.row),
     )
-
-
-def _fill_rag(fills: list[str]) -> str | None:
-    for fill in fills:
-        rag = rag_from_fill(fill)
-        if rag:
-            return rag
-    return None

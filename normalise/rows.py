@@ -70,6 +70,8 @@ class RowReader:
         self.pages_cut_rows = True
         self.cells_in_place = False
         self.role_samples: dict[tuple[str, ...], list[Row]] = {}
+        self.header_candidates: set[int] = set()  # id() of rows that may be headers (top, marked, known headings)
+        self.headers_read: dict[tuple, Header | None] = {}  # each header wording read once
         self.header_keys: set[tuple[str, ...]] = set()  # the wording of every header row met so far
         self.column_mappings: list[ColumnMapping] = []  # each distinct header's columns, once
         # What each source row became, by (table index, row index): "item", "continuation",
@@ -134,35 +136,35 @@ class RowReader:
 
     def _header_at(self, table: Table, i: int) -> Header | None:
         """Row i as a header. Its columns' roles are read from the rows below it too;
-        a row no heading vouches for is tried as a header only at the top of a table
-        or where the source marks it as one."""
+        a row no heading vouches for is tried as a header only at the top of a table,
+        where the source marks it as one, or where it repeats a header met before (a
+        conversion repeats the heading row every few rows). Read once per wording."""
         row = table.rows[i]
-        if not self._may_be_header(table, i):
+        key = _header_key(row)
+        if id(row) not in self.header_candidates and key not in self.header_keys:
             return None
-        return read_header(row, self.headings, self.role_samples.get(_header_key(row), []),
-                           one_heading=self.own_headers_only)
-
-    def _may_be_header(self, table: Table, i: int) -> bool:
-        row = table.rows[i]
-        top = all(other.is_blank for other in table.rows[:i])
-        # A heading row a conversion repeats every few rows is a header wherever it falls.
-        repeated = _header_key(row) in self.header_keys
-        return top or row.marked_header or repeated or read_header(row, self.headings, one_heading=self.own_headers_only) is not None
+        wording = (key, row.marked_header)
+        if wording not in self.headers_read:
+            self.headers_read[wording] = read_header(row, self.headings, self.role_samples.get(key, []),
+                                                     one_heading=self.own_headers_only)
+        return self.headers_read[wording]
 
     def _role_samples(self, document: Document) -> dict[tuple[str, ...], list[Row]]:
         """The rows under each distinct header wording, across the whole document: a
         header repeated on every page gets its columns' roles from all of them at once,
-        so every page reads the same way."""
+        so every page reads the same way. Notes the rows that may be headers on the way."""
         samples: dict[tuple[str, ...], list[Row]] = {}
         for table in document.tables:
-            current = None
-            for i, row in enumerate(table.rows):
+            current, top = None, True
+            for row in table.rows:
                 if row.is_blank:
                     continue
-                if self._may_be_header(table, i):
+                if top or row.marked_header or read_header(row, self.headings, one_heading=self.own_headers_only):
+                    self.header_candidates.add(id(row))
                     current = samples.setdefault(_header_key(row), [])
                 elif current is not None and len(current) < _ROLE_SAMPLE_ROWS:
                     current.append(row)
+                top = False
         return samples
 
     def _continues_table(self, row: Row, table: Table) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..schema import ActionItem, ValidationIssue
+from .colours import rag_of_fills
 from .drafts import Draft
-from .colours import rag_from_fill
 from .glossary import is_initials
 from .status import text_rag
 from .timescales import says_done
@@ -92,10 +92,10 @@ def _rag_conflict(item: ActionItem, draft: Draft, where: str):
     """The words say one rating, the cell's colour another: which is current is for a person
     to decide (the words win in `status`)."""
     words = text_rag(draft.fields.get("status") or draft.fields.get("progress"))
-    colours = [rag for rag in map(rag_from_fill, draft.fills) if rag]
-    if words and colours and words[0] != colours[0]:
+    colour = rag_of_fills(draft.fills)
+    if words and colour and words[0] != colour:
         yield issue("rag_conflict", f"{where}: the status says {words[0]} ({words[1]!r}) but the cell is shaded "
-                    f"{colours[0]}", item, "status", item.status.raw)
+                    f"{colour}", item, "status", item.status.raw)
 
 
 def _timescale_issues(item: ActionItem, where: str, header_fields: set[str], as_of: date | None):

@@ -18,9 +18,10 @@ import argparse
 import json
 import math
 import sys
-import tomllib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import tomllib
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -28,6 +29,7 @@ sys.path.insert(0, str(HERE))
 
 from score import FIELDS, Score, score_document  # noqa: E402
 
+METRICS = ("f1", "precision", "recall", *FIELDS, "issue_recall")  # what a floor can be set on
 FIELD_LABELS = {"leads": "lead", "timescale": "tsc", "due": "due", "rag": "rag",
                 "recommendation": "rec", "section": "sect"}
 
@@ -106,11 +108,12 @@ def check(slices: dict[str, Score], floors_path: Path) -> list[str]:
         if score is None:
             failures.append(f"{name}: no documents scored (thresholds name a slice that has none)")
             continue
-        summary = score.summary()
+        now = figures(score)
         for metric, minimum in floor.items():
-            value = summary["fields"].get(metric) if metric in FIELDS else summary.get(metric)
-            if metric == "issue_recall":
-                value = summary["issues"]["recall"]
+            if metric not in METRICS:
+                failures.append(f"{name}: {metric} is no figure the scorer gives ({', '.join(METRICS)})")
+                continue
+            value = now.get(metric)  # absent: nothing of the kind was scored in this slice
             if value is not None and value + 1e-9 < minimum:
                 failures.append(f"{name}: {metric} {value:.4f} is below its floor {minimum:.4f}")
     return failures

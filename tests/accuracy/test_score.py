@@ -140,7 +140,7 @@ def test_check_names_every_figure_below_its_floor(tmp_path):
     from accuracy.score import Score
 
     floors = tmp_path / "thresholds.toml"
-    floors.write_text('["seed-text"]\nf1 = 0.9\nleads = 0.5\n\n["reports"]\nf1 = 0.1\n', encoding="utf-8")
+    floors.write_text('["seed-text"]\nf1 = 0.9\nleads = 0.5\nfl = 0.5\n\n["reports"]\nf1 = 0.1\n', encoding="utf-8")
     score = score_document(
         {"document": {}, "item": [{"action": "Review all plans", "leads": ["Jane Bell"]}, {"action": "Missed"}]},
         {"items": [out_item("Review all plans")], "issues": []},
@@ -150,6 +150,8 @@ def test_check_names_every_figure_below_its_floor(tmp_path):
     assert check(slices, floors) == [
         "seed-text: f1 0.6667 is below its floor 0.9000",
         "seed-text: leads 0.0000 is below its floor 0.5000",
+        "seed-text: fl is no figure the scorer gives (f1, precision, recall, leads, timescale, due, rag, "
+        "recommendation, section, issue_recall)",
         "reports: no documents scored (thresholds name a slice that has none)",
     ]
 
