@@ -49,14 +49,17 @@ def _box_rows(box: list[str]) -> list[Row]:
     """The rows of a box, its lines already in ASCII."""
     bounds = sorted({m.start() for line in box if _BOX_RULE.match(line) for m in re.finditer(r"\+", line)})
     sections: list[Lines] = [[]]
+    spanning: list[bool] = [True]  # per section: every line a cell across the whole box
     header_sections: set[int] = set()
     for line in box:
         if _BOX_RULE.match(line):
             if "=" in line and not header_sections and any(sections):
                 header_sections = set(range(len(sections)))
             sections.append([])
+            spanning.append(True)
         else:
             sections[-1].append(_box_cells(line, bounds))
+            spanning[-1] = spanning[-1] and _spans_all(line, bounds)
     # Rules between every row: each section is a row. A box ruled only around its
     # header and at the bottom holds all its rows in one section: read them by line.
     filled = [number for number, section in enumerate(sections) if section]
@@ -72,6 +75,9 @@ def _box_rows(box: list[str]) -> list[Row]:
         if number in header_sections:
             header_groups.add(len(groups))
             groups.append(section)
+        elif spanning[number] and len(bounds) > 2:
+            # One cell across the box (a theme row): one cell, as Word's merged row gives.
+            groups.append([[cells[0]] for cells in section])
         elif by_line and number in body and len(section) > 1:
             # The wrapping width of each column is the room inside its bars.
             widths = [right - left - 3 for left, right in zip(bounds, bounds[1:])]
@@ -79,6 +85,12 @@ def _box_rows(box: list[str]) -> list[Row]:
         else:
             groups.append(section)
     return make_rows(groups, header_groups)
+
+
+def _spans_all(line: str, bounds: list[int]) -> bool:
+    """A line with bars only at the box's two sides: a cell spanning every column."""
+    bars = [p for p in bounds if p < len(line) and line[p] == "|"]
+    return bars == [bounds[0], bounds[-1]] and line.rstrip().endswith("|")
 
 
 def _box_cells(line: str, bounds: list[int]) -> list[str]:

@@ -309,6 +309,6 @@ def _fixed_rows(region: list[str], layout: _Layout) -> list[Row]:
         else:
             above = groups[-1] if groups and len(groups) - 1 not in header_groups else None
             groups.extend(group_lines(block, widths, header, previous=above))
-    return make_rows(groups, header_groups)
+    return make_rows(groups, header_groups, widths)
 
 

@@ -24,35 +24,45 @@ _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 Lines = list[list[str]]  # a run of lines, each cut into its cells' texts
 
 
-def join_lines(parts: list[str]) -> str:
+def join_lines(parts: list[str], width: int | None = None) -> str:
     """One cell's text from its lines: wrapped lines joined with a space, a bullet
-    or a paragraph break (an empty line inside the cell) starting a new line."""
+    or a paragraph break (an empty line inside the cell) starting a new line. Given the
+    ``width`` the column wraps at, a capitalised line whose first word would have fitted
+    on the line above also starts a new line: the writer broke the line there, as
+    between the names of a list of leads ("NH" / "PB" / "Learning and Development")."""
     text = ""
     gap = False
+    above = ""
     for part in parts:
         part = part.strip()
         if not part:
             gap = bool(text)
             continue
+        broken = (width is not None and bool(above) and part[0].isupper()
+                  and len(above) + 1 + len(part.split()[0]) <= width)
         if not text:
             text = part
-        elif gap or BULLET_START.match(part):
+        elif gap or broken or BULLET_START.match(part):
             text += "\n" + part
         elif _HYPHEN_END.search(text) and part[0].islower():
             text += part  # "multi-" / "agency": a word wrapped at its hyphen
         else:
             text += " " + part
         gap = False
+        above = part
     return html_to_text(text)
 
 
-def make_rows(groups: list[Lines], header_groups: set[int]) -> list[Row]:
+def make_rows(groups: list[Lines], header_groups: set[int], widths: list[int] | None = None) -> list[Row]:
     """A ``Row`` from each group of lines (the groups numbered in ``header_groups``
-    marked as header rows); a group with no text at all is left out."""
+    marked as header rows); a group with no text at all is left out. ``widths``: the
+    width each column wraps at, where known."""
     rows: list[Row] = []
     for number, group in enumerate(groups):
         width = max(len(line) for line in group)
-        texts = [join_lines([line[k] if k < len(line) else "" for line in group]) for k in range(width)]
+        texts = [join_lines([line[k] if k < len(line) else "" for line in group],
+                            widths[k] if widths and k < len(widths) and width > 1 else None)
+                 for k in range(width)]
         if not any(texts):
             continue
         rows.append(Row([Cell(text) for text in texts], index=len(rows) + 1,

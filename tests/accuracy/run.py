@@ -34,8 +34,9 @@ FIELD_LABELS = {"leads": "lead", "timescale": "tsc", "due": "due", "rag": "rag",
                 "recommendation": "rec", "section": "sect"}
 
 
-def load_keys() -> list[tuple[str, dict]]:
-    """(source path, key) for every keyed file, each source of a key on its own."""
+def load_keys(extra_draws: tuple[Path, ...] = ()) -> list[tuple[str, dict]]:
+    """(source path, key) for every keyed file, each source of a key on its own; ``extra_draws``
+    adds generated draws kept outside the repository (a fresh seed to tune against)."""
     keys = []
     for path in sorted((HERE / "keys").rglob("*.toml")):
         with path.open("rb") as handle:
@@ -43,9 +44,12 @@ def load_keys() -> list[tuple[str, dict]]:
         key["document"]["key_file"] = str(path.relative_to(ROOT))
         for source in key["document"]["sources"]:
             keys.append((source, key))
-    for path in sorted((HERE / "corpus").glob("draw-*/*.key.json")):
+    generated = sorted((HERE / "corpus").glob("draw-*/*.key.json"))
+    for draw in extra_draws:
+        generated.extend(sorted(Path(draw).glob("*.key.json")))
+    for path in generated:
         key = json.loads(path.read_text(encoding="utf-8"))
-        key["document"]["key_file"] = str(path.relative_to(ROOT))
+        key["document"]["key_file"] = str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         for source in key["document"]["sources"]:
             keys.append((source, key))
     return keys
@@ -56,8 +60,8 @@ def slice_of(source: str, key: dict | None = None) -> str:
     parts = Path(source).parts
     suffix = Path(source).suffix.lower().lstrip(".")
     fmt = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}.get(suffix, suffix)
-    if "corpus" in parts:
-        draw = next(part for part in parts if part.startswith("draw-"))
+    draw = next((part for part in parts if part.startswith("draw-")), None)
+    if draw is not None:
         return f"{draw}/{fmt}"
     if "reports" in parts:
         return "reports-held-out" if key and key.get("document", {}).get("held_out") else "reports"
@@ -154,11 +158,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out everything held out (draw-2, keys marked held_out): for working on rules")
     parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields per document")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--draw", type=Path, action="append", default=[],
+                        help="also score a draw generated elsewhere (generate.py --seed 3 --out /tmp/draw-3)")
     parser.add_argument("--raise-floors", action="store_true",
                         help="raise thresholds.toml to today's figures where they are higher (never lowers one)")
     args = parser.parse_args(argv)
 
-    keyed = [(source, key) for source, key in load_keys() if not args.only or args.only in source]
+    keyed = [(source, key) for source, key in load_keys(tuple(args.draw)) if not args.only or args.only in source]
     if args.tuning:
         keyed = [(source, key) for source, key in keyed if not held_out(source, key)]
     sources = sorted({source for source, _ in keyed})

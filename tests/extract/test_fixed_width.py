@@ -173,7 +173,7 @@ BOXED = {
 +----------------+------------------+--------+
 """, [[
         ["Finding", "Action", "Lead"],
-        ["Health", "", ""],
+        ["Health"],  # one cell across the box, as Word's merged row gives
         ["1) Improve the plans.", "1.1 Re-launch the CP | CIN report:\n• monthly", "Sue Bell"],
         ["", "1.2 Audit files.", "Team"],
     ]], [True, False, False, False]),
@@ -208,6 +208,34 @@ def test_boxed_tables(text, expected, headers):
     assert [row.marked_header for row in table.rows] == headers
 
 
+def test_sentence_case_theme_across_a_box_is_a_section(tmp_path):
+    """Regression (generated draw-3 text-fixed-boxed): a theme row across a boxed table
+    worded in sentence case ("Partnership working") was read as an item, not a theme,
+    because its cell was given as the first of five."""
+    import actionplan
+
+    path = tmp_path / "plan.txt"
+    path.write_text("""\
++------------------+---------------------+---------+----------+
+| Recommendation   | Action              | Lead    | By when  |
++------------------+---------------------+---------+----------+
+| Partnership working                                         |
++------------------+---------------------+---------+----------+
+| 1) Improve joint | 1.1 Hold a joint    | Sue     | May 2024 |
+| working.         | audit.              | Bell    |          |
++------------------+---------------------+---------+----------+
+| Education, health and care plans                            |
++------------------+---------------------+---------+----------+
+| 2) Improve plans.| 2.1 Audit plans.    | Ann Lee | Jun 2024 |
++------------------+---------------------+---------+----------+
+""", encoding="utf-8")
+    plan = actionplan.extract(path)
+    assert [(item.section, item.action) for item in plan.items] == [
+        ("Partnership working", "Hold a joint audit."),
+        ("Education, health and care plans", "Audit plans."),
+    ]
+
+
 def test_box_and_tab_rows_in_one_file():
     text = "Plan\n\n+-----+-----+\n| A   | B   |\n+-----+-----+\n| 1   | 2   |\n+-----+-----+\n\nA\tB\n3\t4\n"
     assert _tables(text) == [[["A", "B"], ["1", "2"]], [["A", "B"], ["3", "4"]]]
@@ -222,3 +250,17 @@ def test_box_and_tab_rows_in_one_file():
 ])
 def test_join_lines(parts, text):
     assert join_lines(parts) == text
+
+
+@pytest.mark.parametrize("parts, width, text", [
+    # Regression (draw-3 text-fixed): leads one per line in a 20-wide column were run together.
+    (["NH", "PB", "Marshford Council", "Learning and", "Development Service"], 20,
+     "NH\nPB\nMarshford Council Learning and Development Service"),
+    # Wrapped because the next word did not fit: one line.
+    (["Designated Doctor", "for Children Looked", "After"], 20, "Designated Doctor for Children Looked After"),
+    (["Marshford Parent", "Carer Forum"], 20, "Marshford Parent Carer Forum"),
+    # A lower-case start is always the same sentence going on.
+    (["Sue", "and Bob"], 20, "Sue and Bob"),
+])
+def test_join_lines_keeps_deliberate_line_breaks(parts, width, text):
+    assert join_lines(parts, width) == text
