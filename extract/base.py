@@ -23,6 +23,9 @@ class Cell:
     merged_from_above: bool = False
     # Background colour as RRGGBB hex when the source shades the cell (RAG by colour).
     fill: str | None = None
+    # The cell's whole text is bold in the source (markdown **...**, Word bold runs): a
+    # theme written in one cell of a row whatever its case ("Partnership working").
+    emphasis: bool = False
 
 
 @dataclass

@@ -152,7 +152,7 @@ class _BodyReader:
             merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
             continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
             text = "" if continued else self._cell_text(tc)
-            cells.append(Cell(text, merged_from_above=continued, fill=_fill(tc_pr)))
+            cells.append(Cell(text, merged_from_above=continued, fill=_fill(tc_pr), emphasis=_all_bold(tc)))
             # Later grid positions of a horizontally merged cell: present, empty, once read.
             cells.extend(Cell("", merged_from_above=continued) for _ in range(span - 1))
         if len(_row_cells(tr)) == 1 and len(cells) > 1 and not cells[0].merged_from_above:
@@ -190,6 +190,18 @@ class _BodyReader:
             return ""
         marker = self.numbering.marker(p)
         return f"{marker} {text}" if marker else text
+
+
+def _all_bold(tc) -> bool:
+    """Every run of text in the cell is set bold directly (not through a style)."""
+    runs = [r for r in tc.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    return bool(runs) and all(_run_bold(r) for r in runs)
+
+
+def _run_bold(run) -> bool:
+    r_pr = run.find(qn("w:rPr"))
+    bold = r_pr.find(qn("w:b")) if r_pr is not None else None
+    return bold is not None and bold.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _row_cells(tr) -> list:

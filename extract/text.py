@@ -22,6 +22,8 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _LIST_ITEM = re.compile(r"^[-*+]\s+")
 _RULE = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
+# A cell whose whole text is bold: **text**, __text__, <b>text</b> or <strong>text</strong>.
+_WHOLLY_BOLD = re.compile(r"^(\*\*[^*].*\*\*|__[^_].*__|<(b|strong)>.*</(b|strong)>)$", re.S | re.I)
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -99,7 +101,8 @@ def parse(text: str) -> list[Block]:
             flush_paragraph()
             if _PIPE_SEPARATOR.match(line.strip()):
                 continue
-            rows.append(Row([Cell(html_to_text(cell)) for cell in cells], index=len(rows) + 1))
+            rows.append(Row([Cell(html_to_text(cell), emphasis=bool(_WHOLLY_BOLD.match(cell.strip())))
+                             for cell in cells], index=len(rows) + 1))
             continue
         flush_table()
         if not line.strip():

@@ -439,7 +439,8 @@ class RowReader:
         title_columns = {None, "section", "recommendation", "recommendation_ref", "action"}
         if not after_break and not self.cells_in_place:
             title_columns.add("lead")
-        return field_name in title_columns and looks_like_title(text)
+        emphasised = all(cell.emphasis for cell in row.cells if cell.text.strip())
+        return field_name in title_columns and looks_like_title(text, emphasised)
 
     def _starts_group(self, ref: str, recommendation: str, last: Draft | None) -> bool:
         can_continue = last is not None and self.group is not None

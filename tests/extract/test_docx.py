@@ -122,3 +122,29 @@ def test_nested_table_beside_text_stays_in_its_cell(tmp_path):
     """Lifting would lose the holder cell's own words: the nested table stays cell text."""
     document = load(_nested_plan(tmp_path / "nested.docx", holder_text="See the actions below"))
     assert "Audit plans" in document.tables[0].rows[2].texts[1]
+
+
+@pytest.mark.parametrize("bold, sections", [
+    (True, ["Leadership, management and governance", "Leadership, management and governance"]),
+    # Not bold, sentence case, in the first column only: the first column's own text.
+    (False, [None, None]),
+])
+def test_bold_theme_in_one_cell_of_a_row_is_a_section(tmp_path, bold, sections):
+    """A theme set in bold in the first cell of an otherwise empty row, in sentence case."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    table = word.add_table(rows=1, cols=3)
+    for cell, heading in zip(table.rows[0].cells, ("Area for improvement", "Action", "Lead")):
+        cell.text = heading
+    theme = table.add_row().cells[0].paragraphs[0].add_run("Leadership, management and governance")
+    theme.bold = bold
+    for row in [("1. Improve oversight.", "Audit supervision.", "Jane Bell"),
+                ("", "Train managers.", "Amir Shah")]:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    path = tmp_path / "bold.docx"
+    word.save(path)
+    assert load(path).tables[0].rows[1].cells[0].emphasis is bold
+    plan = actionplan.extract(path)
+    assert [item.section for item in plan.items if item.action in ("Audit supervision.", "Train managers.")] == sections

@@ -61,3 +61,28 @@ def test_binary_file_is_a_clear_error(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(DocumentLoadError, match="no such file"):
         load(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize("cell, emphasis", [
+    ("**Partnership working**", True), ("__Partnership working__", True),
+    ("<b>Partnership working</b>", True), ("Partnership **working**", False), ("Partnership working", False),
+])
+def test_wholly_bold_pipe_cell_is_marked(cell, emphasis):
+    table = next(block for block in parse(f"| A | B |\n| --- | --- |\n| {cell} | |\n") if isinstance(block, Table))
+    assert table.rows[1].cells[0].emphasis is emphasis
+
+
+def test_bold_sentence_case_theme_row_in_a_pipe_table(tmp_path):
+    """Regression (draw-3 text-md-bold-sections): "**Leadership, management and governance**"
+    alone in a row was read as an item (not title case), its actions put under the theme above."""
+    import actionplan
+
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "| Area of weakness | Key actions | Lead |\n| --- | --- | --- |\n"
+        "| **Care Leavers** | | |\n| 1. Improve plans. | 1.1. Audit plans. | Sue Bell |\n"
+        "| **Leadership, management and governance** | | |\n| 2. Improve oversight. | 2.1. Train managers. | Ann Lee |\n",
+        encoding="utf-8")
+    plan = actionplan.extract(path)
+    assert [(item.section, item.action) for item in plan.items] == [
+        ("Care Leavers", "Audit plans."), ("Leadership, management and governance", "Train managers.")]
