@@ -91,7 +91,12 @@ def evidence(cells: list[str], fills: list[str | None] | None = None) -> Evidenc
     prose = 0
     for text, fill in counted:
         if len(text.split()) >= PROSE_WORDS:
-            prose += 1
+            # A long cell is prose unless it reads as a name and post ("Marcus Bell
+            # (Detective Inspector, Public Protection)"), which are as long as a sentence.
+            if reads_as_name_or_post(text):
+                hits["lead"] += 1
+            else:
+                prose += 1
             continue
         # A cell may read as two fields ("Ongoing" is a timescale and a status): it
         # counts for both, and the margin between the shares decides.

@@ -200,8 +200,9 @@ class RowReader:
         current = self.header
         if not header.stray_text or current is None or header.width > current.width:
             return False
+        # Only the headings count: roles its cells or place gave a fused row are guesses.
         return all(
-            column.field is None or column.field == current.columns[position].field
+            column.field is None or column.mapped_by != "heading" or column.field == current.columns[position].field
             for position, column in enumerate(header.columns)
         )
 

@@ -33,6 +33,10 @@ REFS = ["1.1", "1.2", "1.3"]
     (ACTIONS, None),  # prose: no typed field
     (["Jane Bell", "31/03/2024", "G"], None),  # a mixed column proves nothing
     (["Jane Bell", "", ""], None),  # one filled cell proves nothing
+    # Regression (draw-5 word-unfamiliar, a "Driver" column): a name with a long post is
+    # as long as a sentence, and was counted as prose.
+    (["Marcus Bell (Detective Inspector, Public Protection)", "Duncan Tranter (Performance and Data Lead)",
+      "Head of Service, Children's Social Care"], "lead"),
 ])
 def test_what_a_column_clearly_holds(cells, field):
     assert evidence(cells).clear_field() == field
