@@ -1,11 +1,9 @@
 """Converting many plans: in parallel processes, skipping what is already done, and
-writing each result atomically. Nothing here prints; the CLI renders the outcomes."""
+writing each result atomically. Nothing here prints; the CLI renders the outcomes.
+Whole-batch outputs (jsonl, csv, xlsx, the report) are written by ``outputs/``."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -16,9 +14,10 @@ from . import extract
 from .errors import DocumentLoadError
 from .files import sha256_of, write_atomic
 from .normalise.settings import Settings
-from .schema import ActionItem, ActionPlan
+from .schema import ActionPlan
 
-OutputFormat = Literal["json", "jsonl", "csv"]
+# json: a file per plan; the others one file for the batch (written by outputs/)
+OutputFormat = Literal["json", "jsonl", "csv", "xlsx"]
 
 
 @dataclass
@@ -79,58 +78,3 @@ def convert_many(
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-# -- whole-batch outputs --------------------------------------------------------
-
-CSV_COLUMNS = [
-    "plan_path", "id", "section", "recommendation_ref", "recommendation", "action_ref", "action", "outcome",
-    "leads", "lead_raw", "timescale_raw", "timescale_kind", "timescale_due", "status_rag", "status_state",
-    "progress", "monitoring", "report_refs", "page", "table", "row", "issues",
-]
-
-
-def write_jsonl(outcomes: list[Outcome], target: Path) -> None:
-    """One item per line across all plans, each with its plan's path."""
-    lines = []
-    for outcome in outcomes:
-        if outcome.plan is None:
-            continue
-        for item in outcome.plan.items:
-            record = {"plan_path": outcome.plan.source.path, **json.loads(item.model_dump_json())}
-            lines.append(json.dumps(record, ensure_ascii=False))
-    write_atomic(target, "\n".join(lines) + ("\n" if lines else ""))
-
-
-def write_csv(outcomes: list[Outcome], target: Path) -> None:
-    """One row per item, flat columns, leads joined: for spreadsheet users."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    for outcome in outcomes:
-        if outcome.plan is None:
-            continue
-        codes: dict[str, list[str]] = {}
-        for found in outcome.plan.issues:
-            if found.item_id:
-                codes.setdefault(found.item_id, []).append(found.code)
-        for item in outcome.plan.items:
-            writer.writerow(_flat(outcome.plan.source.path, item, codes.get(item.id, [])))
-    write_atomic(target, buffer.getvalue())
-
-
-def _flat(plan_path: str, item: ActionItem, codes: list[str]) -> dict[str, object]:
-    leads = "; ".join(
-        " ".join(filter(None, [lead.name, f"({', '.join(filter(None, [lead.role, lead.organisation]))})"
-                               if lead.role or lead.organisation else None]))
-        for lead in item.leads
-    )
-    return {
-        "plan_path": plan_path, "id": item.id, "section": item.section, "recommendation_ref": item.recommendation_ref,
-        "recommendation": item.recommendation, "action_ref": item.action_ref, "action": item.action,
-        "outcome": item.outcome, "leads": leads, "lead_raw": item.lead_raw, "timescale_raw": item.timescale.raw,
-        "timescale_kind": item.timescale.kind, "timescale_due": item.timescale.due.isoformat() if item.timescale.due else "",
-        "status_rag": item.status.rag, "status_state": item.status.state, "progress": item.progress,
-        "monitoring": item.monitoring, "report_refs": "; ".join(item.report_refs), "page": item.source.page,
-        "table": item.source.table, "row": item.source.row, "issues": " ".join(codes),
-    }

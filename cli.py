@@ -23,16 +23,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
-from .batch import (
-    Outcome,
-    convert_many,
-    convert_one,
-    default_workers,
-    write_csv,
-    write_jsonl,
-)
+from .batch import Outcome, convert_many, convert_one, default_workers
 from .files import find_plans
-from .report import build_report, report_json, write_report
+from .outputs.tables import write_csv, write_jsonl
+from .report import Report, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
 
 EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
@@ -46,6 +40,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d"],
@@ -63,7 +58,8 @@ def extract_command(
     paths: List[Path] = typer.Argument(..., help="Plan files, folders to search, or glob patterns."),
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the output files."),
     output_format: Format = typer.Option(Format.json, "--format", "-f",
-                                         help="json: a file per plan; jsonl / csv: items.jsonl / items.csv for all."),
+                                         help="json: a file per plan; jsonl / csv / xlsx: items.jsonl / items.csv / "
+                                              "actions.xlsx for all."),
     workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files converted in parallel."),
     force: bool = typer.Option(False, "--force", help="Convert again even where the output is up to date."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write the validation report (.json or .html)."),
@@ -82,7 +78,7 @@ def extract_command(
         write_jsonl(outcomes, outdir / "items.jsonl")
     elif output_format is Format.csv:
         write_csv(outcomes, outdir / "items.csv")
-    _finish(outcomes, report, strict, quiet, as_json)
+    _finish(outcomes, report, strict, quiet, as_json, outdir / "actions.xlsx" if output_format is Format.xlsx else None)
 
 
 @app.command("validate")
@@ -160,13 +156,16 @@ def _run(names, outdir, settings, workers, output_format, force, silent, debug) 
     return sorted(outcomes, key=lambda outcome: order[outcome.path])
 
 
-def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: bool, as_json: bool) -> None:
+def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: bool, as_json: bool,
+            workbook: Path | None = None) -> None:
     result = build_report(outcomes)
     if report:
         write_report(result, report)
+    if workbook:
+        write_report(result, workbook)
     code = _exit_code(outcomes, strict)
     if as_json:
-        summary = {"exit_code": code, "stats": result["stats"], "files": [
+        summary = {"exit_code": code, "stats": result.stats.model_dump(), "files": [
             {"path": str(o.path), "output": o.output or None, "status": o.status, "error": o.error,
              "items": len(o.plan.items) if o.plan else None,
              "issues": dict(sorted(_codes(o.plan).items())) if o.plan else None}
@@ -203,19 +202,19 @@ def _summary_table(outcomes: list[Outcome]) -> Table:
     return table
 
 
-def _print_issues(result: dict) -> None:
+def _print_issues(result: Report) -> None:
     """The report as a terminal table per plan."""
-    for plan in result["plans"]:
+    for plan in result.plans:
         table = Table("code", "severity", "item", "page", "row", "value / message",
-                      title=f"{plan['path']}: {plan['items']} items, {plan['errors']} errors, {plan['warnings']} warnings")
+                      title=f"{plan.path}: {plan.items} items, {plan.errors} errors, {plan.warnings} warnings")
         table.columns[-1].overflow = "fold"
-        for found in plan["issues"]:
-            table.add_row(found["code"], found["severity"], found["item_id"] or "", str(found["page"] or ""),
-                          str(found["row"] or ""), found["value"] or found["message"])
+        for found in plan.issues:
+            table.add_row(found.code, found.severity, found.item_id or "", str(found.page or ""),
+                          str(found.row or ""), found.value or found.message)
         stdout.print(table)
-    stats = result["stats"]
-    stdout.print(f"{stats['plans']} plans, {stats['items']} items: {stats['errors']} errors, "
-                 f"{stats['warnings']} warnings, {stats['failed']} unreadable files")
+    stats = result.stats
+    stdout.print(f"{stats.plans} plans, {stats.items} items: {stats.errors} errors, "
+                 f"{stats.warnings} warnings, {stats.failed} unreadable files")
 
 
 def _load_converted(path: Path) -> Outcome:

@@ -6,7 +6,9 @@ import hashlib
 import os
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .extract import SUPPORTED_SUFFIXES
 
@@ -50,14 +52,23 @@ def _expand_globs(paths: list[Path]) -> list[Path]:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and a rename: readers never see half a file."""
+    with atomic_target(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def atomic_target(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that wants a file name (the xlsx
+    writer); renamed to ``path`` when the block ends without error, removed otherwise."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        yield temporary
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

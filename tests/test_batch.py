@@ -57,7 +57,7 @@ def test_jsonl_one_item_per_line_with_its_plan(tmp_path):
 def test_csv_flat_columns_for_spreadsheets(tmp_path):
     result = runner.invoke(app, ["extract", "samples/north-tyneside-2012.txt", "-o", str(tmp_path), "-f", "csv", "-q"])
     assert result.exit_code == EXIT_OK
-    with (tmp_path / "items.csv").open(encoding="utf-8", newline="") as stream:
+    with (tmp_path / "items.csv").open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert len(rows) == 18
     assert rows[3]["leads"] == "Sue Burns (LSCB Manager); Angela Glenn (Fieldwork Manager); " \
