@@ -20,6 +20,8 @@ _EXTRACTORS: dict[str, str] = {
     # Recognised so the user is told how to convert it rather than "unsupported".
     ".doc": "docx",
     ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
