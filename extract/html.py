@@ -24,7 +24,7 @@ from .base import Block, Cell, Document, Paragraph, Row, Table
 from .css_colours import css_colour
 from .markup import BULLET
 
-_SKIPPED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
+_SKIPPED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "nav",
             "object", "svg", "button", "select", "input", "textarea"}
 # Elements that start a new line of text (in a cell) or a new paragraph (in the body).
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",

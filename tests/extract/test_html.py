@@ -133,6 +133,7 @@ def test_row_fill_reaches_its_cells(tmp_path):
 
 def test_headings_paragraphs_and_no_script_or_hidden_text(tmp_path):
     body = f"""<script>document.write("<table><tr><td>x</td></tr></table>")</script><style>td {{ color: red }}</style>
+    <nav><a href="/">Home</a> &gt; Cabinet papers</nav>
     <div class="banner"><h1>Children's Services <em>Improvement</em> Plan</h1>
     Updated by the service<p><strong>Progress as at 14 March 2024</strong></p></div>
     <p hidden>secret</p><div style="display: none"><table><tr><td>hidden</td></tr></table></div>
@@ -253,3 +254,15 @@ def test_pages_that_cannot_give_a_plan_are_one_clear_error(tmp_path, content, me
     with pytest.raises(DocumentLoadError) as raised:
         actionplan.extract(path)
     assert str(raised.value) == f"{path}: {message}"
+
+
+def test_sample_committee_page_gives_only_the_plans_items():
+    """samples/html: a document history above the plan and contacts below it."""
+    plan = actionplan.extract("samples/html/southend-2012.html")
+    assert (plan.title, plan.as_of) == ("Safeguarding & LAC Inspection Action Plan", date(2012, 10, 22))
+    assert [(i.section, i.action_ref) for i in plan.items] == [
+        ("Safeguarding", ref) for ref in ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2")
+    ] + [("Looked After Children", ref) for ref in ("1.1", "1.2", "1.3")]
+    assert [i.table for i in plan.issues if i.code == "skipped_table"] == [1, 3]
+    assert [i.status.rag for i in plan.items[:4]] == ["amber", "amber", None, None]  # #FFC000 fills
+    assert plan.items[0].outcome == "All plans reviewed.\nFeedback on required actions to individual social workers."
