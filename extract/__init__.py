@@ -1,8 +1,9 @@
 """Format-specific extractors behind one interface: ``load(path) -> Document``.
 
-The suffix decides the extractor; nothing outside this package branches on format.
-Extractor modules are imported on first use, so converting text does not pay for
-loading pdfplumber or python-docx.
+The suffix decides the extractor, once the content has been checked not to be some
+other format (``sniff``); nothing outside this package branches on format. Extractor
+modules are imported on first use, so converting text does not pay for loading
+pdfplumber or python-docx.
 """
 
 from __future__ import annotations
@@ -12,14 +13,32 @@ from pathlib import Path
 
 from ..errors import DocumentLoadError, UnsupportedFormat
 from .base import Cell, Document, Paragraph, Row, Table
+from .sniff import check_suffix, sniff
 
 # suffix -> module in this package with an ``extract(path) -> Document``.
 _EXTRACTORS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "text", ".tsv": "text",
     ".docx": "docx", ".docm": "docx",
-    # Recognised so the user is told how to convert it rather than "unsupported".
-    ".doc": "docx",
     ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".odt": "office",
+    ".doc": "office",
+    ".rtf": "office",
+}
+
+# suffix -> what its content may sniff as (sniff.KINDS; None: recognised as no format, e.g.
+# plain text). Content sniffed as anything else is refused with the fix. A suffix not
+# listed is not checked.
+_CONTENT: dict[str, frozenset[str | None]] = {
+    ".txt": frozenset({None}), ".text": frozenset({None}), ".md": frozenset({None}), ".tsv": frozenset({None}),
+    ".docx": frozenset({"docx", "zip", None}), ".docm": frozenset({"docx", "zip", None}),  # zip: docx.py says what is wrong
+    ".pdf": frozenset({"pdf", None}),
+    ".html": frozenset({"html", None}),  # a fragment (<table>...) without <html> is still a page
+    ".htm": frozenset({"html", None}),
+    ".odt": frozenset({"odt", None}),
+    ".doc": frozenset({"doc", "ole2", "rtf", None}),  # Word saves RTF as .doc too; LibreOffice reads both
+    ".rtf": frozenset({"rtf", None}),
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
@@ -28,7 +47,8 @@ SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
 def load(path: Path) -> Document:
     """Read a plan file into the format-neutral ``Document``."""
     path = Path(path)
-    module = _EXTRACTORS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    module = _EXTRACTORS.get(suffix)
     if module is None:
         raise UnsupportedFormat(
             path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
@@ -37,6 +57,9 @@ def load(path: Path) -> Document:
         raise DocumentLoadError(path, "no such file")
     if path.is_dir():
         raise DocumentLoadError(path, "is a directory")
+    kind = sniff(path)
+    if suffix in _CONTENT:
+        check_suffix(path, kind, _CONTENT[suffix])
     return import_module(f".{module}", __name__).extract(path)
 
 

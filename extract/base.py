@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, Union
 
-Format = Literal["pdf", "docx", "text"]
+Format = Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf"]
 
 
 @dataclass(frozen=True)

@@ -19,19 +19,12 @@ from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
 from .numbering import ListNumbering
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc (and other OLE files)
 _NO_FILL = {"", "auto", "FFFFFF", "ffffff"}
 
 
 def open_word(path: Path):
     """The python-docx document, or a DocumentLoadError saying why it is not one."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except OSError as error:
-        raise DocumentLoadError(path, error.strerror or str(error)) from error
-    if head.startswith(_OLE_MAGIC):
-        raise DocumentLoadError(path, "a legacy Word 97-2003 file: open it in Word or LibreOffice and save it as .docx")
+    # A Word 97-2003 file named .docx never gets here: extract.sniff names it first.
     if not zipfile.is_zipfile(path):
         raise DocumentLoadError(path, "not a Word .docx file (it is not a zip package)")
     try:

@@ -107,7 +107,7 @@ class RowReader:
                 headers[i] = header
                 self.header_keys.add(_header_key(row))
         first_header = min(headers) if headers else None
-        if first_header is None and (self.header is None or self.own_headers_only):
+        if first_header is None and (self.header is None or self.own_headers_only or _own_header_marked(table)):
             self._skip_table(table)
             return
         segment_stubs = self._stubs_by_row(table, headers)
@@ -522,3 +522,11 @@ class RowReader:
         )
         self.drafts.append(draft)
         self.last = draft
+
+
+def _own_header_marked(table: Table) -> bool:
+    """The table's first row is marked as its header (Word's repeat-header flag, HTML's
+    <th> row) yet names no plan columns: a table of its own (contacts, document history
+    after the plan), not the plan's table carried on without its header."""
+    first = next((row for row in table.rows if not row.is_blank), None)
+    return first is not None and first.marked_header

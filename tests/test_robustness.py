@@ -15,19 +15,13 @@ BAD = Path("tests/fixtures/bad")
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("name,message", [
-    ("empty.txt", "no table found"),
-    ("empty.pdf", "damaged or truncated PDF"),
-    ("empty.docx", "not a Word .docx file (it is not a zip package)"),
-])
-def test_empty_files_are_one_clear_error(name, message):
+@pytest.mark.parametrize("name", ["empty.txt", "empty.pdf", "empty.docx"])
+def test_empty_files_are_one_clear_error(name):
     """Zero bytes, whatever the suffix. (Damaged, encrypted and mislabelled files of each
     format are tested beside their extractor: tests/extract/test_docx.py, test_pdf.py.)"""
     with pytest.raises(DocumentLoadError) as raised:
         actionplan.extract(BAD / name)
-    assert str(raised.value).startswith(f"{BAD / name}: ")
-    assert message in str(raised.value)
-    assert "\n" not in str(raised.value)
+    assert str(raised.value) == f"{BAD / name}: empty file (0 bytes): nothing to read; export or download it again"
 
 
 def test_windows_1252_text_converts_with_pound_sign_and_smart_quotes():

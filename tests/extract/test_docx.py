@@ -76,7 +76,6 @@ def test_paragraphs_between_tables_keep_their_kind():
     ("text-renamed.docx", "not a Word .docx file (it is not a zip package)"),
     ("not-word.docx", "a zip file but not a Word document"),
     ("no-table.docx", "no table found: an action plan is a table of actions"),
-    ("legacy-word-97.doc", "a legacy Word 97-2003 file: open it in Word or LibreOffice and save it as .docx"),
 ])
 def test_bad_word_files_are_one_clear_error(name, message):
     with pytest.raises(DocumentLoadError) as raised:

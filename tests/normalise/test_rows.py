@@ -133,3 +133,24 @@ def test_a_heading_row_repeated_mid_table_is_a_header_even_when_no_heading_is_kn
     plan = plan_of("\n".join([heading, rows[0], rows[1], heading, rows[2]]) + "\n")
     assert [item.action.split()[0] for item in plan.items] == ["Review", "Audit", "Train"]
     assert plan.rows.headers == 2
+
+
+def _table(index, rows, marked_first):
+    from actionplan.extract.base import Cell, Row, Table
+    return Table([Row([Cell(text) for text in texts], index=i, marked_header=marked_first and i == 1)
+                  for i, texts in enumerate(rows, start=1)], index)
+
+
+def test_table_after_the_plan_with_its_own_marked_header_is_skipped_not_continued():
+    """Regression: a contacts table after the plan (its header row a <th> row / Word
+    repeat-header row naming no plan columns) was read as the plan carried on: 2 junk items."""
+    plan_rows = [["Action", "Lead", "Timescale"], ["Audit all plans", "Jane Bell", "March 2024"]]
+    contacts = [["Name", "Role", "Email"], ["Jane Bell", "Head of Safeguarding", "jane@anytown.gov.uk"]]
+    for marked, items, skipped in ((True, ["Audit all plans"], [2]),
+                                   (False, ["Audit all plans", "Name", "Jane Bell"], [])):
+        document = Document(path=Path("inline.docx"), format="docx", pages_cut_rows=False, cells_in_place=True,
+                            blocks=[_table(1, plan_rows, True), _table(2, contacts, marked)])
+        plan = build_plan(document, sha256="0" * 64)
+        # unmarked, nothing says the second table is not the plan's, continued: read as rows of it
+        assert [item.action for item in plan.items] == items
+        assert [issue.table for issue in plan.issues if issue.code == "skipped_table"] == skipped

@@ -9,8 +9,14 @@ from functools import partial
 
 from common import draw_options
 from render_docx import render_docx, render_docx_cards, render_docx_nested
-from render_pdf import render_pdf
 from render_text import render_fixed, render_md, render_tsv
+
+
+def render_pdf(*args, **kwargs):
+    """render_pdf.render_pdf, importing reportlab only when a PDF is drawn: the Word and
+    text layouts (and the tests that draw them as HTML) need no [corpus] extra."""
+    from render_pdf import render_pdf as draw
+    return draw(*args, **kwargs)
 
 
 @dataclass

@@ -1,0 +1,94 @@
+"""OpenDocument text (.odt), legacy Word 97-2003 (.doc) and RTF (.rtf), read through
+LibreOffice: it converts the file to .docx, which the Word reader then reads, so these
+formats give exactly what their Word equivalent gives (merged cells, shading, header
+rows, nested tables). The Document keeps the source's path and format.
+
+LibreOffice is optional (it is large): without it these suffixes are one clear error
+and everything else still works. Each conversion runs in its own temporary folder with
+its own LibreOffice profile, so parallel workers never share (and lock) one profile,
+and the source is copied in so LibreOffice leaves no lock file beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import DocumentLoadError
+from . import docx
+from .base import Document
+
+TIMEOUT_ENV = "ACTIONPLAN_SOFFICE_TIMEOUT"  # seconds one conversion may take
+DEFAULT_TIMEOUT = 120.0
+DEBIAN_PACKAGE = "libreoffice-writer-nogui"
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable on PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def conversion_timeout() -> float:
+    try:
+        seconds = float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return seconds if seconds > 0 else DEFAULT_TIMEOUT
+
+
+def extract(path: Path) -> Document:
+    soffice = find_soffice()
+    suffix = path.suffix.lower()
+    if soffice is None:
+        raise DocumentLoadError(
+            path, f"reading {suffix} files needs LibreOffice, which is not installed (Debian/Ubuntu: "
+                  f"apt-get install {DEBIAN_PACKAGE}); .docx, .pdf, .html and text plans are read without it")
+    with tempfile.TemporaryDirectory(prefix="actionplan-office-") as folder:
+        folder = Path(folder)
+        source = folder / f"source{suffix}"
+        try:
+            shutil.copyfile(path, source)
+        except OSError as error:
+            raise DocumentLoadError(path, error.strerror or str(error)) from error
+        converted = _convert(soffice, source, folder, path)
+        try:
+            document = docx.extract(converted)
+        except DocumentLoadError as error:
+            raise DocumentLoadError(path, f"converted by LibreOffice, but {error.cause}") from error
+    document.path = path
+    document.format = suffix[1:]  # "odt" | "doc" | "rtf"
+    return document
+
+
+def _convert(soffice: str, source: Path, folder: Path, original: Path) -> Path:
+    """Run LibreOffice on ``source``; the .docx it writes, or a DocumentLoadError."""
+    out = folder / "out"
+    command = [
+        soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
+        "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source),
+    ]
+    timeout = conversion_timeout()
+    # A session of its own, so a conversion that hangs is ended with every process it
+    # started (soffice starts soffice.bin), not just the launcher.
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise DocumentLoadError(
+            original, f"LibreOffice did not finish converting it in {timeout:g} s; "
+                      f"set {TIMEOUT_ENV} to allow longer") from None
+    converted = out / f"{source.stem}.docx"
+    if not converted.exists():
+        said = next((line.strip() for line in reversed(errors.decode("utf-8", "replace").splitlines())
+                     if line.strip()), "")
+        detail = f" ({said[:120]})" if said else ""
+        raise DocumentLoadError(
+            original, f"LibreOffice could not convert it{detail}: the file may be damaged or password-protected")
+    return converted
