@@ -2,7 +2,7 @@
 
 The suffix decides the extractor; nothing outside this package branches on format.
 Extractor modules are imported on first use, so converting text does not pay for
-loading pdfplumber or python-docx.
+loading pdfplumber, python-docx or openpyxl.
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ _EXTRACTORS: dict[str, str] = {
     # Recognised so the user is told how to convert it rather than "unsupported".
     ".doc": "docx",
     ".pdf": "pdf",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    # Recognised so the user is told how to convert it rather than "unsupported".
+    ".xls": "xlsx",
+    ".csv": "csv",
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))

@@ -107,7 +107,9 @@ class RowReader:
                 headers[i] = header
                 self.header_keys.add(_header_key(row))
         first_header = min(headers) if headers else None
-        if first_header is None and (self.header is None or self.own_headers_only):
+        if table.stands_alone:
+            self.context.section = None  # a new sheet: the last sheet's theme is not this one's
+        if first_header is None and (self.header is None or self.own_headers_only or table.stands_alone):
             self._skip_table(table)
             return
         segment_stubs = self._stubs_by_row(table, headers)
@@ -125,7 +127,8 @@ class RowReader:
                 self._read_caption(row, table)
             elif i in headers and not self._fused_with_data(headers[i]):
                 self._count("header", table, row)
-                repeated = self._use_header(headers[i], table, row)
+                # A sheet's first header starts its own table, even where it repeats the last sheet's.
+                repeated = self._use_header(headers[i], table, row, new_table=table.stands_alone and i == first_header)
                 # A header repeated at the top of a page: the row under it may finish
                 # the one above, where the source lets pages cut rows.
                 after_break = (repeated and self.pages_cut_rows) or after_break
@@ -205,9 +208,9 @@ class RowReader:
             for position, column in enumerate(header.columns)
         )
 
-    def _use_header(self, header: Header, table: Table, row: Row) -> bool:
+    def _use_header(self, header: Header, table: Table, row: Row, new_table: bool = False) -> bool:
         """Adopt a header row; True when it repeats the one in force (a page turned)."""
-        repeated = self.header is not None and len(header.fields ^ self.header.fields) <= 1
+        repeated = not new_table and self.header is not None and len(header.fields ^ self.header.fields) <= 1
         if not repeated:
             self.logical_table += 1
             self.group, self.last = None, None
@@ -281,9 +284,10 @@ class RowReader:
             self._count("dropped" if row in rows else "blank", table, row)
         if rows:
             first = " | ".join(text for text in rows[0].texts if text.strip())
+            where = f"table {table.index}" + (f" (sheet {table.sheet!r})" if table.sheet else "")
             self.issues.append(PlanIssue(
                 "skipped_table",
-                f"table {table.index} ({len(rows)} rows) has no action or recommendation column; "
+                f"{where} ({len(rows)} rows) has no action or recommendation column; "
                 f"not converted (first row: {first[:80]!r})",
                 "\n".join(" | ".join(t for t in r.texts if t.strip()) for r in rows), table.page, table.index,
                 rows[0].index,
