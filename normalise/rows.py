@@ -341,6 +341,8 @@ class RowReader:
             self.context.section = section
             self.group = None
         new_group = not (split_tail and not ref and last is not None) and self._starts_group(ref, recommendation, last)
+        if new_group and last is not None and self._theme_in_first_cell(last):
+            last = None  # it was a theme row: nothing before this row continues
         wrapped = after_break or mid_sentence(recommendation)
 
         if not new_group and (recommendation or report_refs) and self.group is not None:
@@ -444,6 +446,25 @@ class RowReader:
         if not after_break and not self.cells_in_place:
             title_columns.add("lead")
         return field_name in title_columns and looks_like_title(text)
+
+    def _theme_in_first_cell(self, last: Draft) -> bool:
+        """The last row held only a short unnumbered heading in the recommendation column
+        and no action came under it before the next recommendation: a theme row that a
+        CSV or text conversion wrote in the first cell (the merge across lost), not a
+        recommendation without actions. It becomes a section; True when it did."""
+        text = last.group.text or ""
+        if not (last.waiting_for_action and self.drafts and self.drafts[-1] is last and not last.group.ref
+                and not last.extra and not [f for f in last.fields if not f.startswith("_")]):
+            return False
+        if len(text.split()) > 8 or text.rstrip().endswith((".", ";", ":", ",")) or mid_sentence(text):
+            return False
+        self.drafts.pop()
+        self.row_kinds[(last.table, last.row)] = "section"
+        self.counts.items -= 1
+        self.counts.sections += 1
+        self.context.section = text
+        self.group, self.last = None, None
+        return True
 
     def _starts_group(self, ref: str, recommendation: str, last: Draft | None) -> bool:
         can_continue = last is not None and self.group is not None
