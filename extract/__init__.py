@@ -3,7 +3,7 @@
 The suffix decides the extractor, once the content has been checked not to be some
 other format (``sniff``); nothing outside this package branches on format. Extractor
 modules are imported on first use, so converting text does not pay for loading
-pdfplumber or python-docx.
+pdfplumber, python-docx or openpyxl.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ _EXTRACTORS: dict[str, str] = {
     ".odt": "office",
     ".doc": "office",
     ".rtf": "office",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    # Recognised so the user is told how to convert it rather than "unsupported".
+    ".xls": "xlsx",
+    ".csv": "csv",
 }
 
 # suffix -> what its content may sniff as (sniff.KINDS; None: recognised as no format, e.g.
@@ -39,6 +44,9 @@ _CONTENT: dict[str, frozenset[str | None]] = {
     ".odt": frozenset({"odt", None}),
     ".doc": frozenset({"doc", "ole2", "rtf", None}),  # Word saves RTF as .doc too; LibreOffice reads both
     ".rtf": frozenset({"rtf", None}),
+    ".xlsx": frozenset({"xlsx", "zip", None}), ".xlsm": frozenset({"xlsx", "zip", None}),
+    ".xls": frozenset({"xls", "ole2", None}),
+    ".csv": frozenset({None}),
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, Union
 
-Format = Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf"]
+Format = Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf", "xlsx", "csv"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,9 @@ class Cell:
 @dataclass
 class Row:
     cells: list[Cell]
-    index: int  # 1-based position of the row in its source table
+    # 1-based position of the row in its source table; in a spreadsheet or CSV the row
+    # number the user sees there (title rows above and hidden rows leave gaps).
+    index: int
     page: int | None = None
     # The source marks this row as a header (DOCX w:tblHeader); text gives False.
     marked_header: bool = False
@@ -59,6 +61,11 @@ class Table:
     strategy: str | None = None
     # x positions of the column boundaries, where the format has geometry (PDF).
     column_edges: tuple[float, ...] = ()
+    # The table never continues the one before it (a spreadsheet's sheet, a CSV file):
+    # with no header row of its own it is no plan table (a legend or lookup sheet).
+    stands_alone: bool = False
+    # The sheet the table is on, where the format has sheets; named in messages.
+    sheet: str | None = None
 
 
 @dataclass
@@ -70,6 +77,18 @@ class Paragraph:
 
 
 Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Something the extractor left out or could not read, for the plan's issues:
+    ``code`` is one of normalise/validate.py's CODES (e.g. hidden rows of a sheet)."""
+
+    code: str
+    message: str
+    value: str | None = None
+    table: int | None = None
+    row: int | None = None
 
 
 @dataclass
@@ -90,6 +109,8 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)
     # Per page, how its tables were found ("lines", "text" or "none"), where recorded.
     page_strategies: list[str] = field(default_factory=list)
+    # What the extractor left out and says so (hidden rows, columns and sheets).
+    notes: list[SourceNote] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
@@ -97,7 +118,7 @@ class Document:
 
 
 class Extractor(Protocol):
-    """What each format module (``text``, ``docx``, ``pdf``) provides as ``extract``:
+    """What each format module (``text``, ``docx``, ``pdf``, ``xlsx``, ``csv``) provides as ``extract``:
     read a file into a ``Document``, raising ``DocumentLoadError`` when it cannot be
     read as that format."""
 

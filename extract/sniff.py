@@ -31,7 +31,7 @@ _ODF_TYPES = {
 KINDS: dict[str, tuple[str, str | None]] = {
     "pdf": ("a PDF", ".pdf"),
     "docx": ("a Word document (.docx)", ".docx"),
-    "xlsx": ("an Excel workbook (.xlsx)", None),
+    "xlsx": ("an Excel workbook (.xlsx)", ".xlsx"),
     "pptx": ("a PowerPoint presentation (.pptx)", None),
     "odt": ("an OpenDocument text document (.odt)", ".odt"),
     "ods": ("an OpenDocument spreadsheet (.ods)", None),
@@ -128,4 +128,6 @@ _SUFFIX_NAMES = {
     ".html": "a web page", ".htm": "a web page", ".txt": "plain text", ".text": "plain text",
     ".md": "markdown text", ".tsv": "tab-separated text", ".odt": "an OpenDocument text document",
     ".doc": "a Word 97-2003 document", ".rtf": "an RTF document",
+    ".xlsx": "an Excel .xlsx workbook", ".xlsm": "an Excel .xlsm workbook", ".xls": "an Excel 97-2003 workbook",
+    ".csv": "comma-separated text",
 }

@@ -56,6 +56,7 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     )
     plan.issues = (
         text_layer_issues(document.pages_without_text)
+        + [issue(note.code, note.message, value=note.value, table=note.table, row=note.row) for note in document.notes]
         + _outcome_issues(plan, report, document)
         + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
            for found in reader.issues]

@@ -107,7 +107,10 @@ class RowReader:
                 headers[i] = header
                 self.header_keys.add(_header_key(row))
         first_header = min(headers) if headers else None
-        if first_header is None and (self.header is None or self.own_headers_only or _own_header_marked(table)):
+        if table.stands_alone:
+            self.context.section = None  # a new sheet: the last sheet's theme is not this one's
+        if first_header is None and (self.header is None or self.own_headers_only or table.stands_alone
+                                     or _own_header_marked(table)):
             self._skip_table(table)
             return
         segment_stubs = self._stubs_by_row(table, headers)
@@ -125,7 +128,8 @@ class RowReader:
                 self._read_caption(row, table)
             elif i in headers and not self._fused_with_data(headers[i]):
                 self._count("header", table, row)
-                repeated = self._use_header(headers[i], table, row)
+                # A sheet's first header starts its own table, even where it repeats the last sheet's.
+                repeated = self._use_header(headers[i], table, row, new_table=table.stands_alone and i == first_header)
                 # A header repeated at the top of a page: the row under it may finish
                 # the one above, where the source lets pages cut rows.
                 after_break = (repeated and self.pages_cut_rows) or after_break
@@ -206,9 +210,9 @@ class RowReader:
             for position, column in enumerate(header.columns)
         )
 
-    def _use_header(self, header: Header, table: Table, row: Row) -> bool:
+    def _use_header(self, header: Header, table: Table, row: Row, new_table: bool = False) -> bool:
         """Adopt a header row; True when it repeats the one in force (a page turned)."""
-        repeated = self.header is not None and len(header.fields ^ self.header.fields) <= 1
+        repeated = not new_table and self.header is not None and len(header.fields ^ self.header.fields) <= 1
         if not repeated:
             self.logical_table += 1
             self.group, self.last = None, None
@@ -282,9 +286,10 @@ class RowReader:
             self._count("dropped" if row in rows else "blank", table, row)
         if rows:
             first = " | ".join(text for text in rows[0].texts if text.strip())
+            where = f"table {table.index}" + (f" (sheet {table.sheet!r})" if table.sheet else "")
             self.issues.append(PlanIssue(
                 "skipped_table",
-                f"table {table.index} ({len(rows)} rows) has no action or recommendation column; "
+                f"{where} ({len(rows)} rows) has no action or recommendation column; "
                 f"not converted (first row: {first[:80]!r})",
                 "\n".join(" | ".join(t for t in r.texts if t.strip()) for r in rows), table.page, table.index,
                 rows[0].index,
@@ -338,6 +343,8 @@ class RowReader:
             self.context.section = section
             self.group = None
         new_group = not (split_tail and not ref and last is not None) and self._starts_group(ref, recommendation, last)
+        if new_group and last is not None and self._theme_in_first_cell(last):
+            last = None  # it was a theme row: nothing before this row continues
         wrapped = after_break or mid_sentence(recommendation)
 
         if not new_group and (recommendation or report_refs) and self.group is not None:
@@ -442,6 +449,25 @@ class RowReader:
             title_columns.add("lead")
         emphasised = all(cell.emphasis for cell in row.cells if cell.text.strip())
         return field_name in title_columns and looks_like_title(text, emphasised)
+
+    def _theme_in_first_cell(self, last: Draft) -> bool:
+        """The last row held only a short unnumbered heading in the recommendation column
+        and no action came under it before the next recommendation: a theme row that a
+        CSV or text conversion wrote in the first cell (the merge across lost), not a
+        recommendation without actions. It becomes a section; True when it did."""
+        text = last.group.text or ""
+        if not (last.waiting_for_action and self.drafts and self.drafts[-1] is last and not last.group.ref
+                and not last.extra and not [f for f in last.fields if not f.startswith("_")]):
+            return False
+        if len(text.split()) > 8 or text.rstrip().endswith((".", ";", ":", ",")) or mid_sentence(text):
+            return False
+        self.drafts.pop()
+        self.row_kinds[(last.table, last.row)] = "section"
+        self.counts.items -= 1
+        self.counts.sections += 1
+        self.context.section = text
+        self.group, self.last = None, None
+        return True
 
     def _starts_group(self, ref: str, recommendation: str, last: Draft | None) -> bool:
         can_continue = last is not None and self.group is not None

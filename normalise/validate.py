@@ -30,6 +30,7 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
     "inspection_report": ("warning", "the document is an inspection report: its items are the recommendations it lists"),
     "no_items": ("error", "no action table and no listed recommendations were found: the plan has no items"),
+    "hidden_content": ("warning", "a spreadsheet's hidden rows, columns or sheets were not read; their text is in `value`"),
 }
 
 

@@ -27,7 +27,7 @@ class _Model(BaseModel):
 
 class SourceDocument(_Model):
     path: str = Field(description="The input file as given.")
-    format: Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf"]
+    format: Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf", "xlsx", "csv"]
     sha256: str = Field(description="SHA-256 of the input file's bytes.")
     pages: int | None = Field(None, description="Page count where the format has pages.")
     page_strategies: list[str] | None = Field(

@@ -20,7 +20,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_FILES = [f"{seed}.txt" for seed in SEEDS] + sorted(
-    path.relative_to(SAMPLES).as_posix() for pattern in ("docx/*.docx", "pdf/*.pdf", "html/*.html") for path in SAMPLES.glob(pattern)
+    path.relative_to(SAMPLES).as_posix()
+    for pattern in ("docx/*.docx", "pdf/*.pdf", "html/*.html", "xlsx/*.xlsx") for path in SAMPLES.glob(pattern)
 )
 
 

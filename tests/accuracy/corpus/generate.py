@@ -5,7 +5,7 @@
 
 Writes ``<layout>.<ext>`` and ``<layout>.key.json`` for every layout into
 ``tests/accuracy/corpus/draw-<N>/`` (default). Same seed -> same content and keys. Uses only
-the standard library, python-docx and reportlab (and LibreOffice for the ``*-lo`` layouts);
+the standard library, python-docx, openpyxl and reportlab (and LibreOffice for the ``*-lo`` layouts);
 it never imports actionplan.
 """
 from __future__ import annotations
@@ -61,7 +61,7 @@ def generate(seed: int, out: Path, names: list[str], quiet=False):
             stem = key.name[: -len(".key.json")]
             if stem not in LAYOUTS:
                 for f in out.glob(stem + ".*"):
-                    if f.name == key.name or f.suffix in (".docx", ".pdf", ".txt", ".md", ".tsv"):
+                    if f.name == key.name or f.suffix in (".docx", ".pdf", ".txt", ".md", ".tsv", ".xlsx", ".csv"):
                         f.unlink()
     lo_jobs = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,6 +10,7 @@ from functools import partial
 from common import draw_options
 from render_docx import render_docx, render_docx_cards, render_docx_nested
 from render_text import render_fixed, render_md, render_tsv
+from render_xlsx import render_csv, render_xlsx
 
 
 def render_pdf(*args, **kwargs):
@@ -45,6 +46,14 @@ def reg(name, fmt, ext, desc, size=(8, 40), lo=False):
 
 
 K = {}  # key kwargs: every field the layout writes goes in the key
+
+
+def render_pdf(*args, **kwargs):
+    """reportlab (the [corpus] extra) is loaded only when a PDF layout is rendered, so tests
+    can render the Word, text and spreadsheet layouts without it."""
+    from render_pdf import render_pdf as render
+
+    return render(*args, **kwargs)
 
 # ------------------------------------------------------------------ Word
 
@@ -268,6 +277,34 @@ def _(rng):
 def _(rng):
     o = draw_options(rng, rag_styles=WORDS, extras=False, lead_sep=rng.choice(["; ", " / "]))
     return o, partial(render_fixed, rec_mode="once", boxed=True), K
+
+
+# ------------------------------------------------------------------ spreadsheets
+
+
+@reg("xlsx-tracker", "xlsx", "xlsx", "Excel tracker: title rows above the header, themes as rows merged "
+     "across, recommendation merged down over its actions, real date cells under their number formats, "
+     "RAG as words and / or fills, a RAG legend sheet after the plan")
+def _(rng):
+    o = draw_options(rng, rag_styles=WORDS + ("colour",), rag=True, rag_fill=rng.random() < 0.6)
+    o["rag_fill"] = o["rag_fill"] or o["rag_style"] == "colour"  # a colour-only RAG needs its fill
+    return o, partial(render_xlsx, rec_mode="merge", legend=rng.random() < 0.7), K
+
+
+@reg("xlsx-filled", "xlsx", "xlsx", "Excel tracker: recommendation on every row, RAG only as fills "
+     "(palette of shades), initials or names, themes as merged rows or none")
+def _(rng):
+    o = draw_options(rng, rag_styles=("colour",), rag=True, rag_fill=True)
+    o["section_mode"] = rng.choice(["row", "none"])
+    return o, partial(render_xlsx, rec_mode="every", legend=rng.random() < 0.5), {"sections": o["section_mode"] != "none"}
+
+
+@reg("csv-export", "csv", "csv", "a tracker saved by Excel as CSV: UTF-8 with BOM or Windows-1252, comma or "
+     "semicolon, themes in the first cell of an otherwise empty row, recommendation once per group")
+def _(rng):
+    o = draw_options(rng, rag_styles=WORDS)
+    return o, partial(render_csv, rec_mode="once", delimiter=rng.choice([",", ";"]),
+                      encoding=rng.choice(["utf-8-sig", "cp1252"])), K
 
 
 def plan_seed(seed, layout: Layout):

@@ -1,0 +1,195 @@
+"""Excel workbooks (.xlsx, .xlsm) on openpyxl, into the same ``Document`` as every format.
+
+Each sheet is read on its own (``grid.sheet_blocks``): the title lines above its table as
+paragraphs, the table with each cell as the user sees it. The workbook is opened with
+``data_only=True`` (a formula gives its cached value, what Excel last showed) and not
+``read_only``: openpyxl's read-only sheets have no merged ranges, and the merges are what
+say that a recommendation spans its actions or a theme row spans the table.
+
+What a sheet hides (rows, columns, the sheet itself) is left out, as the user does not see
+it, and said in the document's notes so the plan reports it.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ..errors import DocumentLoadError
+from .base import Block, Cell, Document, SourceNote, Table
+from .cell_format import fill_colour, shown_text, theme_colours
+from .grid import GridRow, clean, sheet_blocks
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Excel 97-2003, or an encrypted workbook
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected workbook keeps
+_SHOWN_HIDDEN = 300  # characters of hidden text quoted in a note
+
+
+def open_workbook(path: Path):
+    """The openpyxl workbook, or a DocumentLoadError saying why the file is not one."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentLoadError(path, error.strerror or str(error)) from error
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED in data:
+            raise DocumentLoadError(path, "a password-protected workbook: open it in Excel, remove the password "
+                                          "(File > Info > Protect Workbook) and save it")
+        raise DocumentLoadError(path, "a legacy Excel 97-2003 workbook: open it in Excel or LibreOffice and "
+                                      "save it as .xlsx")
+    if not zipfile.is_zipfile(path):
+        raise DocumentLoadError(path, "not an Excel .xlsx file (it is not a zip package): if it is damaged, "
+                                      "open it in Excel and save it again")
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns of the parts it does not read (data validation extensions,
+            # slicers ...): nothing a plan's reader can act on.
+            warnings.simplefilter("ignore")
+            return load_workbook(path, data_only=True, read_only=False, keep_links=False)
+    except (InvalidFileException, OSError, KeyError, ValueError, TypeError, IndexError, AttributeError, ParseError,
+            zipfile.BadZipFile) as error:
+        raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({error}): open it in Excel "
+                                      "and save it as .xlsx") from error
+
+
+def extract(path: Path) -> Document:
+    workbook = open_workbook(path)
+    theme = theme_colours(workbook.loaded_theme)
+    palette = [colour for colour in getattr(workbook, "_colors", None) or []] or None
+    blocks: list[Block] = []
+    notes: list[SourceNote] = []
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state != "visible":
+            text = _sheet_text(sheet)
+            if text:
+                notes.append(SourceNote("hidden_content", f"sheet {sheet.title!r} is hidden: not read "
+                                                          "(unhide it in Excel to have it converted)", text[:_SHOWN_HIDDEN]))
+            continue
+        reader = _SheetReader(sheet, theme, palette)
+        index = 1 + sum(1 for block in blocks if isinstance(block, Table))
+        read = sheet_blocks(reader.rows(), index, sheet.title)
+        blocks.extend(read)
+        notes.extend(reader.notes(index if any(isinstance(block, Table) for block in read) else None))
+    properties = workbook.properties
+    title = ((properties.title if properties else None) or "").strip() or None
+    return Document(path=path, format="xlsx", blocks=blocks, title=title, pages_cut_rows=False,
+                    cells_in_place=True, notes=notes)
+
+
+def _sheet_text(sheet) -> str:
+    lines = []
+    for row in sheet.iter_rows():
+        texts = [clean(shown_text(cell.value, cell.number_format)) for cell in row if cell.value is not None]
+        if any(texts):
+            lines.append(" | ".join(text for text in texts if text))
+    return "\n".join(lines)
+
+
+class _SheetReader:
+    """One sheet's visible cells as rows, merged ranges read once."""
+
+    def __init__(self, sheet, theme: list[str], palette: list[str] | None):
+        self.sheet, self.theme, self.palette = sheet, theme, palette
+        self.hidden_rows = {number for number, dimension in sheet.row_dimensions.items() if dimension.hidden}
+        self.hidden_columns: set[int] = set()
+        for dimension in sheet.column_dimensions.values():
+            if dimension.hidden and dimension.min:
+                self.hidden_columns.update(range(dimension.min, (dimension.max or dimension.min) + 1))
+        # The extent of the cells with text: a cell formatted but empty far to the right or
+        # below (which openpyxl's max_row / max_column count) is no part of the table.
+        self.last_row = self.last_column = 0
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None and str(cell.value).strip():
+                    self.last_row = max(self.last_row, cell.row)
+                    self.last_column = max(self.last_column, cell.column)
+        # (row, column) -> the merged range it belongs to, for every cell of every range
+        self.merged = {}
+        for merged in sheet.merged_cells.ranges:
+            for row in range(merged.min_row, merged.max_row + 1):
+                for column in range(merged.min_col, merged.max_col + 1):
+                    self.merged[(row, column)] = merged
+        self.title_rows = _print_title_rows(sheet)
+
+    def rows(self) -> list[GridRow]:
+        columns = [c for c in range(1, self.last_column + 1) if c not in self.hidden_columns]
+        rows = []
+        for number in range(1, self.last_row + 1):
+            if number in self.hidden_rows:
+                continue
+            cells = [self._cell(number, column) for column in columns]
+            rows.append(GridRow(number, self._spanning(number, columns, cells), number in self.title_rows))
+        return rows
+
+    def _cell(self, row: int, column: int) -> Cell:
+        merged = self.merged.get((row, column))
+        if merged is not None and (row, column) != (merged.min_row, merged.min_col):
+            # Covered by a merged cell: empty; below its first row, merged from above.
+            return Cell("", merged_from_above=row > merged.min_row)
+        cell = self.sheet.cell(row=row, column=column)
+        return Cell(clean(shown_text(cell.value, cell.number_format)),
+                    fill=fill_colour(cell.fill, self.theme, self.palette))
+
+    def _spanning(self, row: int, columns: list[int], cells: list[Cell]) -> list[Cell]:
+        """A row that is one cell merged across every column (a theme row, as Word's full-width
+        cell is) is that one cell, as docx.py gives it."""
+        merged = self.merged.get((row, columns[0])) if columns else None
+        if (merged is not None and merged.min_row == row and merged.min_col <= columns[0]
+                and merged.max_col >= columns[-1] and len(columns) > 1):
+            return cells[:1]
+        return cells
+
+    def notes(self, table: int | None) -> list[SourceNote]:
+        """The hidden rows and columns that hold text, in one note for the sheet."""
+        hidden_rows = [n for n in sorted(self.hidden_rows) if n <= self.last_row and self._row_text(n)]
+        hidden_columns = [c for c in sorted(self.hidden_columns) if c <= self.last_column and self._column_text(c)]
+        if not hidden_rows and not hidden_columns:
+            return []
+        parts = []
+        if hidden_rows:
+            parts.append(f"row{'s' if len(hidden_rows) > 1 else ''} {_ranges(hidden_rows)}")
+        if hidden_columns:
+            parts.append(f"column{'s' if len(hidden_columns) > 1 else ''} "
+                         f"{', '.join(get_column_letter(c) for c in hidden_columns)}")
+        value = "\n".join([self._row_text(n) for n in hidden_rows]
+                          + [f"{get_column_letter(c)}: {self._column_text(c)}" for c in hidden_columns])
+        return [SourceNote(
+            "hidden_content",
+            f"sheet {self.sheet.title!r}: hidden {' and '.join(parts)} not read (unhide "
+            f"{'it' if len(hidden_rows) + len(hidden_columns) == 1 else 'them'} in Excel to have it converted)",
+            value[:_SHOWN_HIDDEN], table=table, row=hidden_rows[0] if hidden_rows else None,
+        )]
+
+    def _row_text(self, row: int) -> str:
+        texts = (clean(shown_text(c.value, c.number_format)) for c in self.sheet[row])
+        return " | ".join(text for text in texts if text)
+
+    def _column_text(self, column: int) -> str:
+        texts = (clean(shown_text(self.sheet.cell(row=r, column=column).value,
+                                  self.sheet.cell(row=r, column=column).number_format))
+                 for r in range(1, self.last_row + 1))
+        return " | ".join(text for text in texts if text)
+
+
+def _print_title_rows(sheet) -> set[int]:
+    """The rows Excel prints at the top of every page: the spreadsheet's "repeat as header row"."""
+    numbers = [int(n) for n in re.findall(r"\d+", sheet.print_title_rows or "")]
+    return set(range(numbers[0], numbers[-1] + 1)) if numbers else set()
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
