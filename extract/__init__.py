@@ -44,7 +44,8 @@ _CONTENT: dict[str, frozenset[str | None]] = {
     ".odt": frozenset({"odt", None}),
     ".doc": frozenset({"doc", "ole2", "rtf", None}),  # Word saves RTF as .doc too; LibreOffice reads both
     ".rtf": frozenset({"rtf", None}),
-    ".xlsx": frozenset({"xlsx", "zip", None}), ".xlsm": frozenset({"xlsx", "zip", None}),
+    # ole2: a password-protected workbook is stored encrypted in an OLE2 container (xlsx.py says so).
+    ".xlsx": frozenset({"xlsx", "zip", "ole2", None}), ".xlsm": frozenset({"xlsx", "zip", "ole2", None}),
     ".xls": frozenset({"xls", "ole2", None}),
     ".csv": frozenset({None}),
 }

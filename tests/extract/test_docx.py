@@ -125,8 +125,9 @@ def test_nested_table_beside_text_stays_in_its_cell(tmp_path):
 
 @pytest.mark.parametrize("bold, sections", [
     (True, ["Leadership, management and governance", "Leadership, management and governance"]),
-    # Not bold, sentence case, in the first column only: the first column's own text.
-    (False, [None, None]),
+    # Not bold: still a theme, as a short unnumbered heading with no action of its own
+    # before the next recommendation (rows._theme_in_first_cell).
+    (False, ["Leadership, management and governance", "Leadership, management and governance"]),
 ])
 def test_bold_theme_in_one_cell_of_a_row_is_a_section(tmp_path, bold, sections):
     """A theme set in bold in the first cell of an otherwise empty row, in sentence case."""
