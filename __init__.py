@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
-from .extract import SUPPORTED_SUFFIXES, load
-from .files import sha256_of
-from .normalise import build_plan
-from .normalise.settings import Settings
-from .schema import SCHEMA_VERSION, ActionItem, ActionPlan, ValidationIssue
+# Absolute imports here, relative ones everywhere else: the checkout's root folder is this
+# package, and pytest imports this file under the folder's own name ("actionplan-main"),
+# where a relative import has no parent package to resolve against.
+from actionplan.errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
+from actionplan.extract import SUPPORTED_SUFFIXES, load
+from actionplan.files import sha256_of
+from actionplan.normalise import build_plan
+from actionplan.normalise.settings import Settings
+from actionplan.schema import SCHEMA_VERSION, ActionItem, ActionPlan, ValidationIssue
 
 __version__ = "0.1.0"
 

@@ -43,3 +43,11 @@ def test_library_modules_beside_the_cli_do_not_print_either():
         imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         assert not imported & {"typer", "rich", "click"}, name
         assert "print(" not in source and "sys.exit" not in source, name
+
+
+def test_the_package_root_imports_absolutely():
+    """Regression: in a checkout whose folder name is no identifier ("actionplan-main"),
+    pytest imports the root __init__.py under that name and every test failed on its
+    relative imports."""
+    tree = ast.parse((REPO / "__init__.py").read_text(encoding="utf-8"))
+    assert not [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level]
