@@ -35,6 +35,21 @@ def _between_tables(blocks: list, position: int) -> bool:
         and isinstance(blocks[position + 1], Table)
 
 
+def _before_table(blocks: list, position: int) -> bool:
+    return position + 1 < len(blocks) and isinstance(blocks[position + 1], Table)
+
+
+def _theme_kinds(blocks: list) -> set[str]:
+    """How the plan sets its themes (bold lines, say), seen where titles stand between two
+    of its tables; body text never counts. The first theme, above the first table, is
+    known by the same setting, where a title alone would not tell it from the document's."""
+    return {
+        block.kind for position, block in enumerate(blocks)
+        if isinstance(block, Paragraph) and block.kind != "body" and _between_tables(blocks, position)
+        and looks_like_title(" ".join(block.text.split()))
+    }
+
+
 def _same_parent(ref: str, other: str | None) -> bool:
     """"1.2" and "1.1" (or "1") number actions of one recommendation."""
     parent = ref.rstrip(".").split(".")
@@ -87,11 +102,15 @@ class RowReader:
         self.pages_cut_rows = document.pages_cut_rows
         self.cells_in_place = document.cells_in_place
         blocks = document.blocks
+        theme_kinds = _theme_kinds(blocks)
         for position, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 kind = block.kind
                 if _between_tables(blocks, position) and looks_like_title(" ".join(block.text.split())):
                     kind = "heading"  # a theme's title line standing between a plan's tables
+                elif block.kind in theme_kinds and _before_table(blocks, position) \
+                        and looks_like_title(" ".join(block.text.split()), emphasised=True):
+                    kind = "heading"  # the first theme, set as the themes between the tables are
                 elif self.own_headers_only and is_recommendations_heading(block.text):
                     kind = "heading"  # a report's "Areas for priority action" over its table
                 self.context.read_paragraph(block.text, kind, block.level)

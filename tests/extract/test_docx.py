@@ -148,3 +148,26 @@ def test_bold_theme_in_one_cell_of_a_row_is_a_section(tmp_path, bold, sections):
     assert load(path).tables[0].rows[1].cells[0].emphasis is bold
     plan = actionplan.extract(path)
     assert [item.section for item in plan.items if item.action in ("Audit supervision.", "Train managers.")] == sections
+
+
+def test_first_theme_above_the_first_table_set_as_the_others(tmp_path):
+    """Regression (draw-3/4/5 word-cards): themes as bold lines between per-recommendation
+    tables were read, but the first one, above the first table, was taken for more title."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.add_heading("Post-inspection Action Plan", level=1)
+    word.add_paragraph("Inspection date: 19th February 2022")
+    for theme, recommendations in [("Education, health and care plans", ["Audit plans.", "Train staff."]),
+                                   ("Workforce", ["Recruit staff."])]:
+        word.add_paragraph().add_run(theme).bold = True
+        for action in recommendations:
+            table = word.add_table(rows=2, cols=2)
+            table.rows[0].cells[0].text, table.rows[0].cells[1].text = "What we will do", "Lead"
+            table.rows[1].cells[0].text, table.rows[1].cells[1].text = action, "Jane Bell"
+    path = tmp_path / "cards.docx"
+    word.save(path)
+    plan = actionplan.extract(path)
+    assert [(item.section, item.action) for item in plan.items] == [
+        ("Education, health and care plans", "Audit plans."), ("Education, health and care plans", "Train staff."),
+        ("Workforce", "Recruit staff.")]
