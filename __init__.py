@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
-from .extract import SUPPORTED_SUFFIXES, load
+from .extract import SUPPORTED_SUFFIXES, OcrOptions, load
 from .files import sha256_of
 from .normalise import build_plan
 from .normalise.settings import Settings
@@ -24,14 +24,15 @@ def extract(path: str | Path, settings: Settings | dict | None = None) -> Action
     """Read one plan file and return it as a validated ``ActionPlan``.
 
     ``settings`` (a ``Settings``, a dict of its fields, or None for the defaults)
-    gives an anchor date for relative timescales, a glossary of initials and extra
-    heading synonyms.
+    gives an anchor date for relative timescales, a glossary of initials, extra
+    heading synonyms and which PDF pages to read by OCR (``ocr``: auto / never / always).
 
     Raises ``DocumentLoadError`` (or its subclass ``UnsupportedFormat``) when the
     file cannot be read; problems in the plan's content are in ``plan.issues``.
     """
     path = Path(path)
-    document = load(path)
+    settings = Settings.resolve(settings)
+    document = load(path, OcrOptions(settings.ocr, settings.ocr_dpi))
     if not document.tables and not document.pages_without_text:
         raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
     return build_plan(document, sha256_of(path), settings)

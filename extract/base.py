@@ -23,6 +23,8 @@ class Cell:
     merged_from_above: bool = False
     # Background colour as RRGGBB hex when the source shades the cell (RAG by colour).
     fill: str | None = None
+    # The confidence (0-100) of each word OCR read into the cell; empty for a text layer.
+    ocr: tuple[float, ...] = ()
 
 
 @dataclass
@@ -87,6 +89,10 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)
     # Per page, how its tables were found ("lines", "text" or "none"), where recorded.
     page_strategies: list[str] = field(default_factory=list)
+    # Pages read by OCR (scans), and why pages without text were left unread (OCR off or
+    # not installed: the no_text_layer issue says how to enable it).
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_note: str | None = None
 
     @property
     def tables(self) -> list[Table]:
