@@ -34,6 +34,8 @@ OcrMode = Literal["auto", "never", "always"]
 HOW_TO_ENABLE = "pip install 'actionplan[ocr]' and apt-get install tesseract-ocr tesseract-ocr-eng"
 _GARBAGE_SHARE = 0.3  # a text layer with this share of unreadable glyphs is garbage: read the picture
 _SIZE_BELOW, _SIZE_ABOVE = 0.35, 0.15  # line heights this close to the page's usual are its body size
+_ASCENT = 0.78  # share of a line's height (top of capitals to foot of descenders) above the baseline
+_DESCENDERS = set("gjpqy(),;[]{}|@$/")
 _BOLD = 1.3  # strokes this much wider than the page's usual are bold type
 _TIMEOUT = 300  # seconds for one page: far beyond a real page, short of hanging a batch
 
@@ -212,10 +214,12 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
     usual_stroke = statistics.median([s for s in strokes.values() if s > 0] or [1.0])
     words = []
     for line in lines.values():
-        top, bottom = min(w["box"][1] for w in line), max(w["box"][3] for w in line)
-        height = bottom - top
+        height = max(w["box"][3] for w in line) - min(w["box"][1] for w in line)
         if body and body * (1 - _SIZE_BELOW) <= height <= body * (1 + _SIZE_ABOVE):
-            top, height = bottom - body, body  # the body size, hanging from the line's baseline side
+            height = body
+        # Every line's box hangs from its baseline, so line spacing reads the same whether
+        # or not a line has descenders (a wider gap starts a new paragraph in a cell).
+        top = _baseline(line, height) - _ASCENT * height
         bold_line = statistics.median(strokes[id(w)] for w in line) > usual_stroke * _BOLD
         for word in line:
             x0, _, x1, _ = word["box"]
@@ -226,6 +230,15 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
                 "confidence": word["confidence"], "object_type": "char",
             })
     return words
+
+
+def _baseline(line: list[dict], height: float) -> float:
+    """Where a line's letters sit: the bottom of its words without descenders, or
+    above the lowest descender where every word has one."""
+    flat = [w["box"][3] for w in line if not set(w["text"]) & _DESCENDERS and any(ch.isalnum() for ch in w["text"])]
+    if flat:
+        return statistics.median(flat)
+    return max(w["box"][3] for w in line) - (1 - _ASCENT) * height
 
 
 def _debris(text: str, confidence: float) -> bool:

@@ -17,6 +17,9 @@ from PIL import Image
 
 _RULE_PT = 24.0  # a horizontal rule is at least this long (points): longer than any word's stroke
 _VRULE_PT = 13.0  # a vertical rule spans at least one row of text (letters' stems are shorter)
+_THICKEST_PT = 3.0  # a ruling line is no thicker than this (points); thicker ink is a filled box
+_CLEAR_PT = 1.5  # how far beside a rule to look for white paper (points)
+_CROWDED = 0.2  # ink on this share of both sides of a run: a run through text, not a rule
 _MAX_SKEW = 3.0  # degrees: scans are straightened within this; more is not a slight skew
 _SIDEWAYS = 1.8  # columns this much sharper in profile than rows: the text runs up the page
 
@@ -130,18 +133,30 @@ def _close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
 def _segments(ink: np.ndarray, dpi: int) -> list[Segment]:
     """Horizontal and vertical ruling lines: runs that survive the opening, joined
     across the neighbouring pixel rows (a line's thickness) into one segment each."""
-    gap = max(1, round(dpi / 100))
+    gap = max(1, round(dpi / 150))
     found = []
     for transposed, minimum in ((False, _RULE_PT), (True, _VRULE_PT)):
         mask = ink.T if transposed else ink
         runs = _runs(_close_gaps(mask, gap), round(minimum * dpi / 72))
+        thickest = _THICKEST_PT * dpi / 72
+        clearance = max(2, round(_CLEAR_PT * dpi / 72))
         for start, end, first, last in _join_runs(runs, gap):
-            middle = (first + last) / 2
-            if transposed:
-                found.append(Segment(middle, start, middle, end))
-            else:
-                found.append(Segment(start, middle, end, middle))
+            if not _clear_beside(mask, start, end, first - clearance, last + clearance):
+                continue  # ink close above and below all along: the middle of a line of bold text
+            # A line is thin; a thicker run is a filled box (a shaded cell): its outline is what rules.
+            across = [(first + last) / 2] if last - first + 1 <= thickest else [first, last]
+            for at in across:
+                found.append(Segment(at, start, at, end) if transposed else Segment(start, at, end, at))
     return found
+
+
+def _clear_beside(mask: np.ndarray, start: int, end: int, above: int, below: int) -> bool:
+    """A rule has white paper beside it along most of its length (text near a rule sits
+    in a few places); a run through a line of text has letters' stems on both sides."""
+    def inked(row: int) -> float:
+        return float(mask[row, start:end].mean()) if 0 <= row < mask.shape[0] else 0.0
+
+    return min(inked(above), inked(below)) < _CROWDED
 
 
 def _join_runs(runs: list[tuple[int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
