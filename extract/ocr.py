@@ -36,6 +36,7 @@ _GARBAGE_SHARE = 0.3  # a text layer with this share of unreadable glyphs is gar
 _SIZE_BELOW, _SIZE_ABOVE = 0.35, 0.15  # line heights this close to the page's usual are its body size
 _ASCENT = 0.78  # share of a line's height (top of capitals to foot of descenders) above the baseline
 _DESCENDERS = set("gjpqy(),;[]{}|@$/")
+_ASCENDERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklt()[]{}|/")
 _BOLD = 1.3  # strokes this much wider than the page's usual are bold type
 _TIMEOUT = 300  # seconds for one page: far beyond a real page, short of hanging a batch
 
@@ -207,14 +208,13 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
         left, top, width, height = (int(row[name]) for name in ("left", "top", "width", "height"))
         lines.setdefault(key, []).append({"text": text, "box": (left, top, left + width, top + height),
                                           "confidence": confidence})
-    heights = [max(w["box"][3] for w in line) - min(w["box"][1] for w in line) for line in lines.values()
-               if len(line) >= 2]
+    heights = [_line_height(line) for line in lines.values() if len(line) >= 2]
     body = statistics.median(heights) if heights else None
     strokes = {id(word): stroke_width(image.ink, word["box"]) for line in lines.values() for word in line}
     usual_stroke = statistics.median([s for s in strokes.values() if s > 0] or [1.0])
     words = []
     for line in lines.values():
-        height = max(w["box"][3] for w in line) - min(w["box"][1] for w in line)
+        height = _line_height(line)
         if body and body * (1 - _SIZE_BELOW) <= height <= body * (1 + _SIZE_ABOVE):
             height = body
         # Every line's box hangs from its baseline, so line spacing reads the same whether
@@ -230,6 +230,19 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
                 "confidence": word["confidence"], "object_type": "char",
             })
     return words
+
+
+def _line_height(line: list[dict]) -> float:
+    """Top of capitals to foot of descenders, from the median word that reaches each
+    (one stray tall box, a speck or a bracket, does not make the line a heading)."""
+    tops = [w["box"][1] for w in line if set(w["text"]) & _ASCENDERS]
+    feet = [w["box"][3] for w in line if set(w["text"]) & _DESCENDERS]
+    flat = [w["box"][3] for w in line if not set(w["text"]) & _DESCENDERS]
+    if tops and feet:
+        return statistics.median(feet) - statistics.median(tops)
+    if tops and flat:
+        return (statistics.median(flat) - statistics.median(tops)) / _ASCENT
+    return max(w["box"][3] for w in line) - min(w["box"][1] for w in line)
 
 
 def _baseline(line: list[dict], height: float) -> float:
