@@ -70,7 +70,8 @@ def scan_keys() -> list[tuple[str, dict]]:
 
 def make_missing_scans(sources: list[str]) -> None:
     """The scans are made from draw-1 on first use (seeded: the same each time), not stored."""
-    missing = [Path(source).stem for source in sources if "scan-1" in Path(source).parts and not (ROOT / source).exists()]
+    missing = [Path(source).stem for source in sources
+               if "scan-1" in Path(source).parts and not (ROOT / source).exists()]
     if missing:
         sys.path.insert(0, str(HERE / "corpus"))
         from make_scans import main as make_scans
