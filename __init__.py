@@ -14,7 +14,7 @@ from pathlib import Path
 # package, and pytest imports this file under the folder's own name ("actionplan-main"),
 # where a relative import has no parent package to resolve against.
 from actionplan.errors import ActionPlanError, DocumentLoadError, UnsupportedFormat
-from actionplan.extract import SUPPORTED_SUFFIXES, load
+from actionplan.extract import SUPPORTED_SUFFIXES, OcrOptions, load
 from actionplan.files import sha256_of
 from actionplan.normalise import build_plan
 from actionplan.normalise.settings import Settings
@@ -27,14 +27,15 @@ def extract(path: str | Path, settings: Settings | dict | None = None) -> Action
     """Read one plan file and return it as a validated ``ActionPlan``.
 
     ``settings`` (a ``Settings``, a dict of its fields, or None for the defaults)
-    gives an anchor date for relative timescales, a glossary of initials and extra
-    heading synonyms.
+    gives an anchor date for relative timescales, a glossary of initials, extra
+    heading synonyms and which PDF pages to read by OCR (``ocr``: auto / never / always).
 
     Raises ``DocumentLoadError`` (or its subclass ``UnsupportedFormat``) when the
     file cannot be read; problems in the plan's content are in ``plan.issues``.
     """
     path = Path(path)
-    document = load(path)
+    settings = Settings.resolve(settings)
+    document = load(path, OcrOptions(settings.ocr, settings.ocr_dpi))
     if not document.tables and not document.pages_without_text:
         raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
     return build_plan(document, sha256_of(path), settings)

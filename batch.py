@@ -26,7 +26,8 @@ class Outcome:
 
     path: Path
     output: str  # the JSON file's name below OUTDIR (json format)
-    status: Literal["converted", "skipped", "failed"]
+    # "converted with warnings": read by OCR (a scan), so its text is the OCR's best reading.
+    status: Literal["converted", "converted with warnings", "skipped", "failed"]
     plan: ActionPlan | None = None
     error: str | None = None
 
@@ -46,7 +47,7 @@ def convert_one(path: Path, output: Path | None, settings: Settings, force: bool
         return Outcome(path, name, "failed", error=f"{path}: internal error {type(error).__name__}: {error}")
     if output is not None:
         write_atomic(output, plan.model_dump_json(indent=2) + "\n")
-    return Outcome(path, name, "converted", plan)
+    return Outcome(path, name, "converted with warnings" if plan.source.ocr_pages else "converted", plan)
 
 
 def _up_to_date(path: Path, output: Path) -> ActionPlan | None:

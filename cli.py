@@ -49,6 +49,15 @@ GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
                         help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
 HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
                         help="TOML file of extra heading synonyms, shaped as headings.toml.")
+class OcrMode(str, Enum):
+    auto = "auto"
+    never = "never"
+    always = "always"
+
+
+OCR = typer.Option(OcrMode.auto, "--ocr", help="Read PDF pages by OCR: auto (scans: no text layer, or a garbage one), "
+                   "never, always. Needs pip install 'actionplan[ocr]' and Tesseract.")
+OCR_DPI = typer.Option(300, "--ocr-dpi", min=72, max=600, help="Resolution scanned pages are rendered at for OCR.")
 LEADS = typer.Option(None, "--leads", exists=True, dir_okay=False,
                      help="TOML file of extra lead vocabulary (posts, bodies, team acronyms), shaped as leads.toml.")
 
@@ -67,11 +76,11 @@ def extract_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary table."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary on stdout."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
-    headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS,
+    headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
 ) -> None:
     """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
-    settings = _settings(anchor_date, glossary, headings, leads)
+    settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
     names = _inputs(paths)
     outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug)
     if output_format is Format.jsonl:
@@ -88,10 +97,10 @@ def validate_command(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any plan has an error-severity issue."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
-    headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS,
+    headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
 ) -> None:
     """Report every issue in plans (or converted JSON), grouped by plan."""
-    settings = _settings(anchor_date, glossary, headings, leads)
+    settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
     names = _inputs(paths, extra_suffixes=(".json",))
     outcomes = [_load_converted(path) if path.suffix.lower() == ".json" else convert_one(path, None, settings)
                 for path in names]
@@ -116,9 +125,10 @@ def schema_command() -> None:
 
 # -- helpers -------------------------------------------------------------------
 
-def _settings(anchor_date, glossary, headings, leads) -> Settings:
+def _settings(anchor_date, glossary, headings, leads, ocr: OcrMode = OcrMode.auto, ocr_dpi: int = 300) -> Settings:
     try:
-        return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings, leads)
+        return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings, leads,
+                                   ocr.value, ocr_dpi)
     except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
         stderr.print(f"error: {glossary or headings or leads}: {error}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from error

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import DocumentLoadError, UnsupportedFormat
 from .base import Cell, Document, Paragraph, Row, Table
 from .sniff import check_suffix, sniff
+from .ocr import OcrOptions
 
 # suffix -> module in this package with an ``extract(path) -> Document``.
 _EXTRACTORS: dict[str, str] = {
@@ -51,10 +52,12 @@ _CONTENT: dict[str, frozenset[str | None]] = {
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
+_PAGED = {"pdf"}  # formats whose pages can be pictures, read by OCR
 
 
-def load(path: Path) -> Document:
-    """Read a plan file into the format-neutral ``Document``."""
+def load(path: Path, ocr: OcrOptions | None = None) -> Document:
+    """Read a plan file into the format-neutral ``Document``. ``ocr``: which pages of a
+    PDF to read as pictures (default: those with no text layer, where OCR is installed)."""
     path = Path(path)
     suffix = path.suffix.lower()
     module = _EXTRACTORS.get(suffix)
@@ -69,7 +72,8 @@ def load(path: Path) -> Document:
     kind = sniff(path)
     if suffix in _CONTENT:
         check_suffix(path, kind, _CONTENT[suffix])
-    return import_module(f".{module}", __name__).extract(path)
+    extractor = import_module(f".{module}", __name__).extract
+    return extractor(path, ocr) if module in _PAGED else extractor(path)
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "Cell", "Document", "Paragraph", "Row", "Table", "load"]
+__all__ = ["SUPPORTED_SUFFIXES", "Cell", "Document", "OcrOptions", "Paragraph", "Row", "Table", "load"]

@@ -26,6 +26,8 @@ class Cell:
     # The cell's whole text is bold in the source (markdown **...**, Word bold runs): a
     # theme written in one cell of a row whatever its case ("Partnership working").
     emphasis: bool = False
+    # The confidence (0-100) of each word OCR read into the cell; empty for a text layer.
+    ocr: tuple[float, ...] = ()
 
 
 @dataclass
@@ -111,6 +113,10 @@ class Document:
     page_strategies: list[str] = field(default_factory=list)
     # What the extractor left out and says so (hidden rows, columns and sheets).
     notes: list[SourceNote] = field(default_factory=list)
+    # Pages read by OCR (scans), and why pages without text were left unread (OCR off or
+    # not installed: the no_text_layer issue says how to enable it).
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_note: str | None = None
 
     @property
     def tables(self) -> list[Table]:

@@ -25,9 +25,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
+from .ocr import OcrOptions, PageOcr
 from .pdf_unruled import find_aligned_tables
 from .pdf_words import MARGIN as _MARGIN
-from .pdf_words import Word, cell_text, page_words, text_lines
+from .pdf_words import Word, cell_text, ocr_confidences, page_words, text_lines
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PDF_ERRORS = (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
@@ -41,17 +42,21 @@ _BULLET = re.compile(f"^[{_BULLET_GLYPHS}]\\s*")
 _SLIVER = 8.0  # a grid cell narrower than this (points) is cell padding or a shaded edge, not a column
 
 
-def extract(path: Path) -> Document:
+def extract(path: Path, ocr: OcrOptions | None = None) -> Document:
+    """``ocr``: which pages to read as pictures (default: those with no text layer)."""
+    reader = PageOcr(path, ocr)
     try:
         pdf = pdfplumber.open(path)
         with pdf:
-            return _read(path, pdf)
+            return _read(path, pdf, reader)
     except DocumentLoadError:
         raise
     except OSError as error:
         raise DocumentLoadError(path, error.strerror or str(error)) from error
     except _PDF_ERRORS as error:
         raise DocumentLoadError(path, _why(error)) from error
+    finally:
+        reader.close()
 
 
 def _why(error: Exception) -> str:
@@ -63,17 +68,21 @@ def _why(error: Exception) -> str:
     return f"damaged or truncated PDF ({detail})"
 
 
-def _read(path: Path, pdf) -> Document:
+def _read(path: Path, pdf, ocr: PageOcr) -> Document:
     blocks: list[Block] = []
     page_count = len(pdf.pages)
     margin_lines: list[tuple[Paragraph, str]] = []  # page-margin text, judged once all pages are read
     without_text: list[int] = []
+    read_by_ocr: list[int] = []
     strategies: list[str] = []
     tables = 0
     margin: set[int] = set()
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            if not page.chars:  # a picture of a page (scanned): nothing to read without OCR
+            if ocr.wants(page):  # a picture of a page (scanned): its words and lines from OCR
+                page = ocr.read(page, number)
+                read_by_ocr.append(number)
+            if not page.chars:  # a picture of a page with OCR off or not installed: nothing to read
                 without_text.append(number)
                 strategies.append("none")
                 continue
@@ -123,7 +132,8 @@ def _read(path: Path, pdf) -> Document:
     blocks = _without_running_lines(blocks, margin_lines, page_count)
     return Document(
         path=path, format="pdf", blocks=blocks, pages=page_count,
-        pages_without_text=without_text, page_strategies=strategies,
+        pages_without_text=without_text, page_strategies=strategies, ocr_pages=read_by_ocr,
+        ocr_note=ocr.note if without_text else None,
     )
 
 
@@ -210,8 +220,8 @@ def _read_table(found, words: list[Word], fills, index: int, number: int, strate
                 above = _covering_cell(grid, row_number - 1, position)
                 cells.append(Cell("", merged_from_above=above))
                 continue
-            text = cell_text([w for w in table_words if _inside(w, bbox)], bbox)
-            cells.append(Cell(text, fill=_fill_of(bbox, fills)))
+            in_cell = [w for w in table_words if _inside(w, bbox)]
+            cells.append(Cell(cell_text(in_cell, bbox), fill=_fill_of(bbox, fills), ocr=ocr_confidences(in_cell)))
         if row_number == 1:  # a header row drawn with padding slivers
             cells = _without_slivers(cells, row.cells, grid, 0)
         if len(present) == 1 and len(row.cells) > 1 and _spans_row(present[0], found.bbox):

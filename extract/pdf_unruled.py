@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from .base import Cell, Row
 from .pdf_words import MARGIN as _MARGIN
-from .pdf_words import Word, cell_text, text_lines
+from .pdf_words import Word, cell_text, ocr_confidences, text_lines
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -300,12 +300,14 @@ def _read_table(lines, start, lefts, header, rules, page, number) -> AlignedTabl
             or (all(w.bold for w in row_words) and not bold_body and len(set(row_columns)) == 1)
         )
         if one_cell:
-            cells = [Cell(" ".join(" ".join(w.text for w in line) for line in row_lines))]
+            text = " ".join(" ".join(w.text for w in line) for line in row_lines)
+            cells = [Cell(text, ocr=ocr_confidences(row_words))]
         else:
             cells = []
             for c, left in enumerate(bounds):
                 mine = [w for w, k in zip(row_words, row_columns) if k == c]
-                cells.append(Cell(cell_text(mine, (left, top, max(rights[c], left + 1), bottom))))
+                box = (left, top, max(rights[c], left + 1), bottom)
+                cells.append(Cell(cell_text(mine, box), ocr=ocr_confidences(mine)))
         rows.append(Row(cells, index=len(rows) + 1, page=number))
     everything = ([w for line in header.lines for w in line] if header else []) + [w for line in body for w in line]
     if not everything:

@@ -21,15 +21,21 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    confidence: float | None = None  # OCR's word confidence (0-100); None for a text layer's word
 
 
 def page_words(page) -> list[Word]:
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"])
     return [
         Word(_bullets(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1),
-             "bold" in w["fontname"].lower())
+             "bold" in w["fontname"].lower(), w.get("confidence"))
         for w in words
     ]
+
+
+def ocr_confidences(words: list[Word]) -> tuple[float, ...]:
+    """The OCR confidences of a cell's words (empty for text a text layer gave)."""
+    return tuple(w.confidence for w in words if w.confidence is not None)
 
 
 def _bullets(text: str) -> str:

@@ -36,6 +36,8 @@ class Draft:
     waiting_for_action: bool = False  # a recommendation row whose actions come on the next row
     header: Header | None = None  # the header the item was read under
     listed: bool = False  # a recommendation an inspection report lists in its text (table 0)
+    # Read by OCR: the confidence (0-100) of each word, by the field it went to.
+    ocr: dict[str, list[float]] = field(default_factory=dict)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .rows import RowReader
 from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale
-from .validate import anchor_issues, issue, text_layer_issues, validate
+from .validate import anchor_issues, issue, mean_confidence, text_layer_issues, validate
 
 # Where the source does not mark merged cells, a lead or timescale column counts as merged down over each recommendation's actions when the
 # table shows the pattern a merged cell leaves: recommendations of several actions whose
@@ -43,7 +43,7 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     plan = ActionPlan(
         source=SourceDocument(
             path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
-            page_strategies=document.page_strategies or None,
+            page_strategies=document.page_strategies or None, ocr_pages=document.ocr_pages or None,
         ),
         title=document.title or reader.context.title,
         as_of=reader.context.as_of,
@@ -55,7 +55,7 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
         inspection=read_inspection([b.text for b in document.blocks if isinstance(b, Paragraph)]) if report else None,
     )
     plan.issues = (
-        text_layer_issues(document.pages_without_text)
+        text_layer_issues(document.pages_without_text, document.ocr_note)
         + [issue(note.code, note.message, value=note.value, table=note.table, row=note.row) for note in document.notes]
         + _outcome_issues(plan, report, document)
         + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
@@ -162,4 +162,5 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
         extra=draft.extra,
         inherited=sorted(draft.inherited),
         source=SourceLocation(page=draft.page, table=draft.table, row=draft.row),
+        ocr_confidence=mean_confidence([c for confidences in draft.ocr.values() for c in confidences]),
     )

@@ -93,6 +93,7 @@ class RowReader:
         # "header", "caption", "section", "blank" or "dropped".
         self.row_kinds: dict[tuple[int, int], str] = {}
         self.unmapped_headings: set[str] = set()
+        self.row_ocr: dict[str, list[float]] = {}  # the row being read: its OCR word confidences by field
         self.caption_rows: set[tuple[str, ...]] = set()  # this table's title rows above its header
 
     # -- blocks ---------------------------------------------------------------
@@ -414,6 +415,10 @@ class RowReader:
             # Text under a trailing column with no heading while the first cell is
             # empty: the converter shifted this row one cell right.
             texts = texts[1:] + [""]
+            shifted = True
+        else:
+            shifted = False
+        self.row_ocr = self._ocr_by_field(row, stubs, shifted)
         merged_cells = align(["1" if c.merged_from_above else "" for c in row.cells], header.width, ())
         headings = [normalise_heading(column.heading) for column in header.columns]
         # OCR can fuse a repeated header into the first data row: drop the heading words.
@@ -440,6 +445,21 @@ class RowReader:
             if cell.fill:
                 by_field.setdefault("_fill", cell.fill)
         return by_field, extra, merged
+
+    def _ocr_by_field(self, row: Row, stubs: tuple[int, ...], shifted: bool) -> dict[str, list[float]]:
+        """The OCR confidences of a row's words by the field their column fills (``extra``
+        for columns that fill none), lined up as ``_cells_by_field`` lines up the texts."""
+        if not any(cell.ocr for cell in row.cells):
+            return {}
+        held = align([str(i) for i in range(len(row.cells))], self.header.width, stubs)
+        if shifted:
+            held = held[1:] + [""]
+        by_field: dict[str, list[float]] = {}
+        for column, positions in zip(self.header.columns, held):
+            words = [confidence for i in positions.split() for confidence in row.cells[int(i)].ocr]
+            if words:
+                by_field.setdefault(column.field or "extra", []).extend(words)
+        return by_field
 
     @staticmethod
     def _lone_text(by_field: dict[str, str], extra: dict[str, str]) -> str | None:
@@ -536,6 +556,8 @@ class RowReader:
                 del by_field[name]
 
     def _continue(self, last: Draft, by_field: dict[str, str], extra: dict[str, str]) -> None:
+        for name, confidences in self.row_ocr.items():
+            last.ocr.setdefault(name, []).extend(confidences)
         for name, text in by_field.items():
             if name == "_fill":
                 last.fills.append(text)
@@ -564,6 +586,7 @@ class RowReader:
             logical_table=self.logical_table, first_in_group=first_in_group,
             context_outcome=self.context.outcome, fills=[fill] if fill else [],
             merged_from_above=merged, header=self.header,
+            ocr={name: list(confidences) for name, confidences in self.row_ocr.items()},
         )
         self.drafts.append(draft)
         self.last = draft

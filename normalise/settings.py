@@ -12,6 +12,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .headings import HeadingTable, default_table, load_table
@@ -37,6 +39,12 @@ class Settings(BaseModel):
         None, description="TOML file of extra lead vocabulary: posts, bodies, team acronyms (as leads.toml)."
     )
 
+    ocr: Literal["auto", "never", "always"] = Field(
+        "auto", description="Which PDF pages to read by OCR: auto (pages with no text layer, or a garbage one), "
+        "never, always (every page).",
+    )
+    ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution scanned pages are rendered at for OCR.")
+
     @classmethod
     def resolve(cls, value: "Settings | dict | None") -> "Settings":
         if value is None:
@@ -46,7 +54,7 @@ class Settings(BaseModel):
     @classmethod
     def from_files(
         cls, anchor_date: date | None = None, glossary_file: Path | None = None, headings_file: Path | None = None,
-        leads_file: Path | None = None,
+        leads_file: Path | None = None, ocr: str = "auto", ocr_dpi: int = 300,
     ) -> "Settings":
         """Settings from the CLI's options; a glossary is a TOML table of initials."""
         glossary = {}
@@ -57,7 +65,8 @@ class Settings(BaseModel):
             _headings(Path(headings_file))  # fail now, with the file named, if it does not parse
         if leads_file is not None:
             _vocabulary(Path(leads_file))
-        return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file, leads_file=leads_file)
+        return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file, leads_file=leads_file,
+                   ocr=ocr, ocr_dpi=ocr_dpi)
 
     def headings(self) -> HeadingTable:
         return _headings(self.headings_file) if self.headings_file else default_table()

@@ -11,6 +11,10 @@ from .glossary import is_initials
 from .status import text_rag
 from .timescales import says_done
 
+# A cell whose OCR words average below this confidence (Tesseract's 0-100) is flagged.
+LOW_OCR_CONFIDENCE = 70
+_ISSUE_FIELDS = {"lead": "leads"}  # draft field -> the ActionItem field an issue names
+
 # code -> (severity, what it means); the README's table of codes is made from this.
 CODES: dict[str, tuple[str, str]] = {
     "missing_lead": ("error", "the action names no lead"),
@@ -20,7 +24,8 @@ CODES: dict[str, tuple[str, str]] = {
     "missing_action": ("warning", "a recommendation row with no action text; the recommendation stands in"),
     "skipped_table": ("warning", "a table with no action or recommendation column was not converted"),
     "dropped_row": ("warning", "a source row or text that became no part of any item"),
-    "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
+    "no_text_layer": ("error", "PDF pages that are only images (scanned), left unread: OCR is off (`--ocr never`) or not installed"),
+    "low_ocr_confidence": ("warning", "a cell read by OCR whose words Tesseract was unsure of: check it against the scan"),
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
     "no_anchor_date": ("warning", "relative or immediate timescales, but no inspection date to count from (`--anchor-date`)"),
@@ -47,15 +52,36 @@ def issue(
     )
 
 
-def text_layer_issues(pages: list[int]) -> list[ValidationIssue]:
+def text_layer_issues(pages: list[int], why: str | None = None) -> list[ValidationIssue]:
+    """``why``: why the pages were not read by OCR, and how to have them read."""
     if not pages:
         return []
     listed = ", ".join(map(str, pages))
     return [issue(
         "no_text_layer",
         f"page{'s' if len(pages) > 1 else ''} {listed} ha{'ve' if len(pages) > 1 else 's'} no text layer "
-        "(scanned images?): not converted; run OCR on the file first",
+        f"(scanned images?): not converted; {why or 'run OCR on the file first'}",
     )]
+
+
+def mean_confidence(confidences: list[float]) -> float | None:
+    return round(sum(confidences) / len(confidences), 1) if confidences else None
+
+
+def _ocr_issues(item: ActionItem, draft: Draft, where: str):
+    """Cells OCR read with a low mean word confidence: flagged for a person to check."""
+    for name, confidences in draft.ocr.items():
+        confidence = mean_confidence(confidences)
+        if confidence is not None and confidence < LOW_OCR_CONFIDENCE:
+            if name == "recommendation":
+                value = draft.group.text
+            elif name == "extra":
+                value = " | ".join(draft.extra.values()) or None
+            else:
+                value = draft.fields.get(name) or (draft.section if name == "section" else None)
+            yield issue("low_ocr_confidence", f"{where}: {name} read by OCR with mean word confidence "
+                        f"{confidence:.0f} (below {LOW_OCR_CONFIDENCE}): check it against the scan",
+                        item, _ISSUE_FIELDS.get(name, name), value)
 
 
 def validate(
@@ -85,6 +111,7 @@ def validate(
         if not (report and item.timescale.kind == "missing"):
             issues.extend(_timescale_issues(item, where, header_fields, as_of))
         issues.extend(_rag_conflict(item, draft, where))
+        issues.extend(_ocr_issues(item, draft, where))
     issues.extend(_duplicate_refs(items))
     return issues
 

@@ -33,6 +33,9 @@ class SourceDocument(_Model):
     page_strategies: list[str] | None = Field(
         None, description="PDF: per page, how its tables were found: 'lines' (ruled), 'text' (aligned), 'none'."
     )
+    ocr_pages: list[int] | None = Field(
+        None, description="PDF: the pages read by OCR (scans: no text layer, or a garbage one); null where none."
+    )
 
 
 class SourceLocation(_Model):
@@ -100,6 +103,10 @@ class ActionItem(_Model):
         default_factory=list,
         description="Fields whose value was not written on this action's row but taken from the row above "
         "(a cell merged down over several actions): 'lead', 'timescale'.",
+    )
+    ocr_confidence: float | None = Field(
+        None, description="Read by OCR: the mean confidence (0-100) Tesseract gave the item's words; "
+        "null where a text layer gave them.",
     )
 
 

@@ -13,6 +13,7 @@ import pytest
 
 
 import actionplan
+from actionplan.extract.ocr import HOW_TO_ENABLE, unavailable
 from conftest import SEEDS, update_golden
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,6 +32,8 @@ def _golden_name(sample: str) -> str:
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES)
 def test_sample_matches_golden(sample):
+    if sample == "pdf/scanned-plan.pdf" and unavailable():  # read by OCR: its golden is Tesseract's reading
+        pytest.skip(f"OCR not installed here ({HOW_TO_ENABLE}); CI installs it")
     plan = actionplan.extract(f"samples/{sample}")
     produced = json.loads(plan.model_dump_json())
     golden_file = GOLDEN / _golden_name(sample)

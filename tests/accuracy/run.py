@@ -25,6 +25,7 @@ import tomllib
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+SCANS = HERE / "corpus" / "scan-1"
 sys.path.insert(0, str(HERE))
 
 from score import FIELDS, Score, score_document  # noqa: E402
@@ -52,7 +53,34 @@ def load_keys(extra_draws: tuple[Path, ...] = ()) -> list[tuple[str, dict]]:
         key["document"]["key_file"] = str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         for source in key["document"]["sources"]:
             keys.append((source, key))
+    return keys + scan_keys()
+
+
+def scan_keys() -> list[tuple[str, dict]]:
+    """Scans of draw-1 layouts (corpus/scan-1, made by make_scans.py), each scored against
+    the key of the layout it was made from; the ones held out are marked so."""
+    with (SCANS / "scans.toml").open("rb") as handle:
+        scans = tomllib.load(handle)
+    keys = []
+    for layout, spec in scans.items():
+        path = HERE / "corpus" / "draw-1" / f"{layout}.key.json"
+        key = json.loads(path.read_text(encoding="utf-8"))
+        source = str((SCANS / f"{layout}.pdf").relative_to(ROOT))
+        key["document"].update(key_file=str(path.relative_to(ROOT)), sources=[source],
+                               held_out=bool(spec.get("held_out")))
+        keys.append((source, key))
     return keys
+
+
+def make_missing_scans(sources: list[str]) -> None:
+    """The scans are made from draw-1 on first use (seeded: the same each time), not stored."""
+    missing = [Path(source).stem for source in sources
+               if "scan-1" in Path(source).parts and not (ROOT / source).exists()]
+    if missing:
+        sys.path.insert(0, str(HERE / "corpus"))
+        from make_scans import main as make_scans
+
+        make_scans(["--layouts", ",".join(missing)])
 
 
 def slice_of(source: str, key: dict | None = None) -> str:
@@ -60,6 +88,8 @@ def slice_of(source: str, key: dict | None = None) -> str:
     parts = Path(source).parts
     suffix = Path(source).suffix.lower().lstrip(".")
     fmt = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}.get(suffix, suffix)
+    if "scan-1" in parts:
+        return "scan-1/held-out" if key and key["document"].get("held_out") else "scan-1/tuned"
     draw = next((part for part in parts if part.startswith("draw-")), None)
     if draw is not None:
         return f"{draw}/{fmt}"
@@ -168,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tuning:
         keyed = [(source, key) for source, key in keyed if not held_out(source, key)]
     sources = sorted({source for source, _ in keyed})
+    make_missing_scans(sources)
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         results = {source: (plan, error) for source, plan, error in pool.map(run_one, sources)}
 

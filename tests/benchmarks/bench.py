@@ -13,6 +13,11 @@
 - DOCX, per sample document, whole process (median of 5): `actionplan extract FILE`
   against python-docx alone opening the file and walking every cell of every table;
 
+- OCR: pages per second reading scans (the scan-1 corpus of make accuracy, made if
+  missing) with `actionplan extract` at --workers 1 and 2, against the same plans' text
+  layers (draw-1) read with no OCR: Tesseract runs inside the worker processes, so
+  --workers scales it;
+
 - whole process: `actionplan extract` on the five seed texts (median of 5) against a
   bare `python -c "import actionplan.cli"` (interpreter start + imports) in the same run;
 - in process: converting all five seed texts against only reading and TAB-splitting
@@ -203,6 +208,41 @@ def batch_figures() -> None:
         print(f"  scaling 1 -> 2 workers: {timings[1] / timings[2]:.2f}x (this machine has 2 cores)")
 
 
+SCANS = REPO / "tests" / "accuracy" / "corpus" / "scan-1"
+
+
+def ocr_figures() -> None:
+    """Scanned plans (image-only PDFs) through the whole CLI, 1 and 2 workers."""
+    import tomllib
+
+    import pypdfium2 as pdfium
+
+    with (SCANS / "scans.toml").open("rb") as handle:
+        layouts = list(tomllib.load(handle))
+    missing = [name for name in layouts if not (SCANS / f"{name}.pdf").exists()]
+    if missing:
+        subprocess.run([sys.executable, str(SCANS.parent / "make_scans.py"), "--layouts", ",".join(missing)],
+                       check=True, stdout=subprocess.DEVNULL, cwd=REPO)
+    scans = [SCANS / f"{name}.pdf" for name in layouts]
+    texts = [SCANS.parent / "draw-1" / f"{name}.pdf" for name in layouts]
+    pages = sum(len(pdfium.PdfDocument(str(path))) for path in scans)
+    print(f"OCR: {len(scans)} scanned plans, {pages} pages (tests/accuracy/corpus/scan-1), whole CLI process:")
+    with tempfile.TemporaryDirectory() as out:
+        timings = {}
+        for workers in (1, 2):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "actionplan.cli", "extract", *map(str, scans), "-o", out, "-q",
+                            "--force", "--workers", str(workers)], check=False, cwd=REPO)
+            timings[workers] = time.perf_counter() - start
+            print(f"  --workers {workers}: {pages / timings[workers]:5.2f} OCR pages/s ({timings[workers]:.1f} s)")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "actionplan.cli", "extract", *map(str, texts), "-o", out, "-q",
+                        "--force", "--workers", "1"], check=False, cwd=REPO)
+        text_layer = time.perf_counter() - start
+        print(f"  baseline, the same plans' text layers (no OCR), --workers 1: {pages / text_layer:5.1f} pages/s")
+        print(f"  scaling 1 -> 2 workers: {timings[1] / timings[2]:.2f}x (this machine has 2 cores)")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         whole = median_seconds([sys.executable, "-m", "actionplan.cli", "extract", *map(str, SEEDS), "-o", out, "--force"])
@@ -216,6 +256,7 @@ def main() -> None:
     timescale_figures()
     docx_figures()
     pdf_figures()
+    ocr_figures()
     batch_figures()
 
 

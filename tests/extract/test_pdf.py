@@ -71,7 +71,8 @@ def test_merged_cells_reach_every_row_they_cover():
 
 
 def test_scanned_pages_are_reported_not_silently_empty():
-    plan = actionplan.extract(PDF / "scanned-plan.pdf")
+    """With OCR off, a scan is reported (test_ocr.py has the scan read by OCR)."""
+    plan = actionplan.extract(PDF / "scanned-plan.pdf", {"ocr": "never"})
     assert plan.items == []
     assert [(i.code, i.severity) for i in plan.issues] == [("no_text_layer", "error")]
     assert plan.issues[0].message.startswith("pages 1, 2 have no text layer")

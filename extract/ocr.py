@@ -1,0 +1,259 @@
+"""OCR of scanned PDF pages with Tesseract, into the page the PDF reader already reads.
+
+A page with no text layer (or only garbage in it) is rendered with pypdfium2, set
+upright and straight and its ruling lines found (``scan``); Tesseract (its TSV output,
+through a subprocess: no Python binding needed) gives the words with their boxes and
+confidences. ``OcrPage`` hands both to ``pdf`` in pdfplumber's own shapes (word dicts
+and line objects in PDF points), so a scan goes through the same table reading as a
+PDF with a text layer: pdfplumber's table finder on the lines, or text alignment.
+
+OCR is the optional ``ocr`` extra (numpy) plus the Tesseract program; without them a
+scanned page is reported (``no_text_layer``) with the commands that enable OCR.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pdfplumber.container import Container
+from pdfplumber.table import TableFinder, TableSettings
+
+from ..errors import DocumentLoadError
+
+OcrMode = Literal["auto", "never", "always"]
+HOW_TO_ENABLE = "pip install 'actionplan[ocr]' and apt-get install tesseract-ocr tesseract-ocr-eng"
+_GARBAGE_SHARE = 0.3  # a text layer with this share of unreadable glyphs is garbage: read the picture
+_SIZE_BELOW, _SIZE_ABOVE = 0.35, 0.15  # line heights this close to the page's usual are its body size
+_ASCENT = 0.78  # share of a line's height (top of capitals to foot of descenders) above the baseline
+_DESCENDERS = set("gjpqy(),;[]{}|@$/")
+_ASCENDERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklt()[]{}|/")
+_BOLD = 1.3  # strokes this much wider than the page's usual are bold type
+_TIMEOUT = 300  # seconds for one page: far beyond a real page, short of hanging a batch
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """``mode``: auto (pages with no or garbage text layer), never, always (every page)."""
+    mode: OcrMode = "auto"
+    dpi: int = 300
+
+
+def unavailable() -> str | None:
+    """Why OCR cannot run here (None when it can)."""
+    if importlib.util.find_spec("numpy") is None:
+        return "the OCR extra is not installed"
+    if shutil.which("tesseract") is None:
+        return "the tesseract program is not installed"
+    return None
+
+
+def garbage_text(page) -> bool:
+    """A text layer that is mostly unmapped glyphs ("(cid:12)"), private-use or control
+    characters: a scan's invisible text gone wrong, not words."""
+    chars = page.chars
+    if not chars:
+        return True
+    bad = sum(1 for char in chars if _unreadable(char.get("text", "")))
+    return bad / len(chars) >= _GARBAGE_SHARE
+
+
+def _unreadable(text: str) -> bool:
+    return text.startswith("(cid:") or not text or all(
+        unicodedata.category(ch) in ("Co", "Cc", "Cs", "Cn") or ch == "\ufffd" for ch in text)
+
+
+class PageOcr:
+    """Decides, page by page, whether to read the picture, and reads it."""
+
+    def __init__(self, path: Path, options: OcrOptions | None = None):
+        self.path = path
+        self.options = options or OcrOptions()
+        self.missing = unavailable() if self.options.mode != "never" else None
+        if self.options.mode == "always" and self.missing:
+            raise DocumentLoadError(path, f"OCR was asked for (--ocr always) but {self.missing}: {HOW_TO_ENABLE}")
+        self._pdfium = None
+
+    @property
+    def note(self) -> str:
+        """Why pages without text were not read, for the no_text_layer issue."""
+        if self.options.mode == "never":
+            return "OCR is off (--ocr never); run with --ocr auto to read them"
+        return f"{self.missing}; to read them with OCR: {HOW_TO_ENABLE}"
+
+    def wants(self, page) -> bool:
+        if self.options.mode == "never" or self.missing:
+            return False
+        return self.options.mode == "always" or garbage_text(page)
+
+    def read(self, page, number: int) -> "OcrPage":
+        from .scan import prepare  # numpy: imported only when a page is read by OCR
+
+        dpi = self.options.dpi
+        grey = self._document()[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+        image = prepare(grey, dpi, lambda picture: _orientation(picture, dpi, self.path, number))
+        rows = _tesseract(image.grey, dpi, self.path, number)
+        return OcrPage(page, number, image, rows)
+
+    def close(self) -> None:
+        if self._pdfium is not None:
+            self._pdfium.close()
+
+    def _document(self):
+        if self._pdfium is None:
+            import pypdfium2
+
+            self._pdfium = pypdfium2.PdfDocument(str(self.path))
+        return self._pdfium
+
+
+def _run(arguments: list[str], picture, path: Path, number: int) -> str:
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    # One thread per Tesseract: the batch's worker processes are the parallelism (--workers).
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(["tesseract", "stdin", "stdout", *arguments], input=buffer.getvalue(),
+                              capture_output=True, env=env, timeout=_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise DocumentLoadError(path, f"OCR of page {number} failed ({error})") from error
+    if done.returncode != 0:
+        last = (done.stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
+        raise DocumentLoadError(path, f"OCR of page {number} failed (tesseract: {last})")
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _orientation(picture, dpi: int, path: Path, number: int) -> int:
+    """Quarter turns (counter-clockwise) that set a sideways page upright, by Tesseract's
+    orientation detection; a clockwise turn where it cannot tell."""
+    try:
+        out = _run(["--psm", "0", "--dpi", str(dpi)], picture, path, number)
+    except DocumentLoadError:
+        return 3
+    for line in out.splitlines():
+        if line.startswith("Rotate:"):  # degrees clockwise that set the page upright
+            return (4 - int(line.split(":")[1]) // 90) % 4
+    return 3
+
+
+def _tesseract(picture, dpi: int, path: Path, number: int) -> list[dict]:
+    out = _run(["--psm", "3", "--dpi", str(dpi), "-l", "eng", "tsv"], picture, path, number)
+    return list(csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+class OcrPage(Container):
+    """A scanned page as pdfplumber shows a page: its words (``extract_words``) and
+    ruling lines (``lines``, and the ``edges`` pdfplumber's table finder uses), in PDF
+    points from the top left of the straightened page. Closing it closes the page it
+    stands in for."""
+
+    def __init__(self, page, number: int, image, rows: list[dict]):
+        self._page = page
+        self.page_number = number
+        scale = 72 / image.dpi
+        height_px, width_px = image.ink.shape
+        self.width, self.height = width_px * scale, height_px * scale
+        self.bbox = (0, 0, self.width, self.height)
+        self.words = _words(rows, image, scale)
+        lines = [_line(s.x0 * scale, s.top * scale, s.x1 * scale, s.bottom * scale, self.height)
+                 for s in image.segments]
+        self._objects = {"line": lines, "char": self.words, "rect": [], "curve": []}
+
+    @property
+    def objects(self) -> dict:
+        return self._objects
+
+    def extract_words(self, **_settings) -> list[dict]:
+        return self.words
+
+    def find_tables(self, table_settings=None):
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables
+
+    def close(self) -> None:
+        self._page.close()
+
+
+def _line(x0: float, top: float, x1: float, bottom: float, height: float) -> dict:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top, "doctop": top, "y0": height - bottom, "y1": height - top, "linewidth": 1,
+            "stroking_color": (0,), "non_stroking_color": (0,), "fill": False, "stroke": True}
+
+
+def _words(rows: list[dict], image, scale: float) -> list[dict]:
+    """Tesseract's words as pdfplumber word dicts with their confidence. Every word of a
+    text line gets the line's top and bottom (letters' boxes vary with ascenders and
+    descenders; a text layer's do not), and a size snapped to the page's body size
+    unless clearly larger (a heading) or smaller: OCR boxes jitter, type sizes do not."""
+    from .scan import stroke_width
+
+    lines: dict[tuple, list[dict]] = {}
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        try:
+            confidence = float(row.get("conf") or -1)
+        except ValueError:
+            continue
+        if row.get("level") != "5" or not text or confidence < 0 or _debris(text, confidence):
+            continue
+        key = (row["block_num"], row["par_num"], row["line_num"])
+        left, top, width, height = (int(row[name]) for name in ("left", "top", "width", "height"))
+        lines.setdefault(key, []).append({"text": text, "box": (left, top, left + width, top + height),
+                                          "confidence": confidence})
+    heights = [_line_height(line) for line in lines.values() if len(line) >= 2]
+    body = statistics.median(heights) if heights else None
+    strokes = {id(word): stroke_width(image.ink, word["box"]) for line in lines.values() for word in line}
+    usual_stroke = statistics.median([s for s in strokes.values() if s > 0] or [1.0])
+    words = []
+    for line in lines.values():
+        height = _line_height(line)
+        if body and body * (1 - _SIZE_BELOW) <= height <= body * (1 + _SIZE_ABOVE):
+            height = body
+        # Every line's box hangs from its baseline, so line spacing reads the same whether
+        # or not a line has descenders (a wider gap starts a new paragraph in a cell).
+        top = _baseline(line, height) - _ASCENT * height
+        bold_line = statistics.median(strokes[id(w)] for w in line) > usual_stroke * _BOLD
+        for word in line:
+            x0, _, x1, _ = word["box"]
+            words.append({
+                "text": word["text"], "x0": x0 * scale, "x1": x1 * scale, "top": top * scale,
+                "bottom": (top + height) * scale, "doctop": top * scale, "upright": True,
+                "size": height * scale, "fontname": "OCR-Bold" if bold_line else "OCR",
+                "confidence": word["confidence"], "object_type": "char",
+            })
+    return words
+
+
+def _line_height(line: list[dict]) -> float:
+    """Top of capitals to foot of descenders, from the median word that reaches each
+    (one stray tall box, a speck or a bracket, does not make the line a heading)."""
+    tops = [w["box"][1] for w in line if set(w["text"]) & _ASCENDERS]
+    feet = [w["box"][3] for w in line if set(w["text"]) & _DESCENDERS]
+    flat = [w["box"][3] for w in line if not set(w["text"]) & _DESCENDERS]
+    if tops and feet:
+        return statistics.median(feet) - statistics.median(tops)
+    if tops and flat:
+        return (statistics.median(flat) - statistics.median(tops)) / _ASCENT
+    return max(w["box"][3] for w in line) - min(w["box"][1] for w in line)
+
+
+def _baseline(line: list[dict], height: float) -> float:
+    """Where a line's letters sit: the bottom of its words without descenders, or
+    above the lowest descender where every word has one."""
+    flat = [w["box"][3] for w in line if not set(w["text"]) & _DESCENDERS and any(ch.isalnum() for ch in w["text"])]
+    if flat:
+        return statistics.median(flat)
+    return max(w["box"][3] for w in line) - (1 - _ASCENT) * height
+
+
+def _debris(text: str, confidence: float) -> bool:
+    """Specks and bits of rules Tesseract read as marks: no letter or digit, low confidence."""
+    return not any(ch.isalnum() for ch in text) and (confidence < 60 or set(text) <= set("|_"))

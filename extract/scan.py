@@ -1,0 +1,197 @@
+"""A scanned page as an image ready for OCR: rendered, set upright, straightened, its
+ruling lines found and then erased so Tesseract reads only the words.
+
+Ruling lines are found by morphological opening of the binarised page with a long,
+thin structuring element: a run of ink at least ``_RULE_PT`` points long in one
+direction survives the opening, letters do not. Opening a binary image with a 1 x L
+element keeps exactly the runs of length >= L, so it is computed as run lengths.
+numpy (the ``ocr`` extra) does the pixel work; Pillow (a pdfplumber dependency) rotates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+_RULE_PT = 24.0  # a horizontal rule is at least this long (points): longer than any word's stroke
+_VRULE_PT = 13.0  # a vertical rule spans at least one row of text (letters' stems are shorter)
+_THICKEST_PT = 3.0  # a ruling line is no thicker than this (points); thicker ink is a filled box
+_CLEAR_PT = 1.5  # how far beside a rule to look for white paper (points)
+_CROWDED = 0.2  # ink on this share of both sides of a run: a run through text, not a rule
+_MAX_SKEW = 3.0  # degrees: scans are straightened within this; more is not a slight skew
+_SIDEWAYS = 1.8  # columns this much sharper in profile than rows: the text runs up the page
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A ruling line in pixels of the straightened page: top == bottom or x0 == x1."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class PageImage:
+    grey: Image.Image  # upright, straightened, ruling lines erased (what Tesseract reads)
+    ink: np.ndarray  # the same page binarised, lines kept (for telling bold from regular)
+    dpi: int
+    skew: float  # degrees the scan was turned to straighten it
+    quarter_turns: int  # 90-degree turns (counter-clockwise) that set it upright
+    segments: list[Segment]
+
+
+def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
+    """Straighten a rendered page and find its ruling lines. ``sideways_turns(image)``
+    says how many quarter turns (counter-clockwise) make a sideways page read upright
+    (Tesseract's orientation detection); without it a sideways page is turned clockwise."""
+    grey = grey.convert("L")
+    turns = 0
+    if _is_sideways(_binarise(np.asarray(grey)), dpi):
+        turns = sideways_turns(grey) if sideways_turns else 3
+        grey = grey.rotate(90 * turns, expand=True, fillcolor=255)
+    skew = _skew_angle(_binarise(np.asarray(grey)), dpi)
+    if abs(skew) > 0.05:
+        grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    pixels = np.asarray(grey)
+    ink = _binarise(pixels)
+    segments = _segments(ink, dpi)
+    clean = pixels.copy()
+    pad = max(1, round(dpi / 150))
+    for s in segments:  # erase the rules: Tesseract reads "|" and "_" out of them otherwise
+        clean[max(0, int(s.top) - pad):int(s.bottom) + pad + 1, max(0, int(s.x0) - pad):int(s.x1) + pad + 1] = 255
+    return PageImage(Image.fromarray(clean), ink, dpi, skew, turns, segments)
+
+
+def _binarise(pixels: np.ndarray) -> np.ndarray:
+    """Ink (True) where darker than Otsu's threshold over the page's grey levels."""
+    histogram = np.bincount(pixels.ravel(), minlength=256).astype(float)
+    total = histogram.sum()
+    levels = np.arange(256)
+    weight = np.cumsum(histogram)
+    mean = np.cumsum(histogram * levels)
+    between = (mean[-1] * weight - mean * total) ** 2 / np.maximum(weight * (total - weight), 1e-9)
+    threshold = int(np.argmax(between[:255]))
+    return pixels <= min(threshold, 200)
+
+
+def _sharpness(profile: np.ndarray) -> float:
+    """How much a projection profile swings from one line to the next: text lines lying
+    along the axis give sharp swings, text across it a smooth profile."""
+    return float(np.sum(np.diff(profile.astype(float)) ** 2))
+
+
+def _small(ink: np.ndarray, dpi: int, target: int = 75) -> np.ndarray:
+    step = max(1, round(dpi / target))
+    return ink[::step, ::step]
+
+
+def _is_sideways(ink: np.ndarray, dpi: int) -> bool:
+    """Text lines run up the page: its columns profile far sharper than its rows,
+    at whichever slight skew each is sharpest."""
+    image = Image.fromarray((_small(ink, dpi) * 255).astype(np.uint8))
+    if not np.asarray(image).any():
+        return False
+
+    def sharpest(picture: Image.Image) -> float:
+        return max(_sharpness(np.asarray(picture.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0))
+                              .sum(axis=1)) for angle in np.arange(-_MAX_SKEW, _MAX_SKEW + 1e-9, 0.5))
+
+    return sharpest(image.transpose(Image.Transpose.ROTATE_90)) > sharpest(image) * _SIDEWAYS
+
+
+def _skew_angle(ink: np.ndarray, dpi: int) -> float:
+    """The rotation (degrees, counter-clockwise as Pillow turns) that makes text lines
+    level: the angle whose row profile is sharpest, coarse then fine."""
+    image = Image.fromarray((_small(ink, dpi, 100) * 255).astype(np.uint8))
+
+    def score(angle: float) -> float:
+        turned = np.asarray(image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0))
+        return _sharpness(turned.sum(axis=1))
+
+    best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 1e-9, 0.25), key=score)
+    return float(max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05), key=score))
+
+
+def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of True at least ``minimum`` long in each row."""
+    height, width = mask.shape
+    padded = np.zeros((height, width + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    changes = np.diff(padded, axis=1)
+    rows_start, starts = np.nonzero(changes == 1)
+    _, ends = np.nonzero(changes == -1)  # row-major order: the n-th end closes the n-th start
+    keep = ends - starts >= minimum
+    return list(zip(rows_start[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+
+
+def _close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
+    """Bridge breaks up to ``gap`` pixels along each row (a scanned rule is not solid):
+    a pixel with ink within ``gap`` on both sides counts as ink."""
+    left = np.zeros_like(mask)
+    right = np.zeros_like(mask)
+    for k in range(1, gap + 1):
+        left[:, k:] |= mask[:, :-k]
+        right[:, :-k] |= mask[:, k:]
+    return mask | (left & right)
+
+
+def _segments(ink: np.ndarray, dpi: int) -> list[Segment]:
+    """Horizontal and vertical ruling lines: runs that survive the opening, joined
+    across the neighbouring pixel rows (a line's thickness) into one segment each."""
+    gap = max(1, round(dpi / 150))
+    found = []
+    for transposed, minimum in ((False, _RULE_PT), (True, _VRULE_PT)):
+        mask = ink.T if transposed else ink
+        runs = _runs(_close_gaps(mask, gap), round(minimum * dpi / 72))
+        thickest = _THICKEST_PT * dpi / 72
+        clearance = max(2, round(_CLEAR_PT * dpi / 72))
+        for start, end, first, last in _join_runs(runs, gap):
+            if not _clear_beside(mask, start, end, first - clearance, last + clearance):
+                continue  # ink close above and below all along: the middle of a line of bold text
+            # A line is thin; a thicker run is a filled box (a shaded cell): its outline is what rules.
+            across = [(first + last) / 2] if last - first + 1 <= thickest else [first, last]
+            for at in across:
+                found.append(Segment(at, start, at, end) if transposed else Segment(start, at, end, at))
+    return found
+
+
+def _clear_beside(mask: np.ndarray, start: int, end: int, above: int, below: int) -> bool:
+    """A rule has white paper beside it along most of its length (text near a rule sits
+    in a few places); a run through a line of text has letters' stems on both sides."""
+    def inked(row: int) -> float:
+        return float(mask[row, start:end].mean()) if 0 <= row < mask.shape[0] else 0.0
+
+    return min(inked(above), inked(below)) < _CROWDED
+
+
+def _join_runs(runs: list[tuple[int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+    """Runs in neighbouring rows that overlap are one line: (start, end, first row, last row)."""
+    open_lines: list[list[int]] = []  # [start, end, first row, last row]
+    done: list[list[int]] = []
+    for row, start, end in sorted(runs):
+        still_open = []
+        for line in open_lines:
+            (still_open if row - line[3] <= gap else done).append(line)
+        open_lines = still_open
+        for line in open_lines:
+            if start < line[1] and end > line[0]:
+                line[0], line[1], line[3] = min(line[0], start), max(line[1], end), row
+                break
+        else:
+            open_lines.append([start, end, row, row])
+    return [(s, e, first, last) for s, e, first, last in done + open_lines]
+
+
+def stroke_width(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
+    """The mean length of a word's horizontal ink runs: bold type has wider strokes."""
+    x0, top, x1, bottom = box
+    patch = ink[max(0, top):bottom, max(0, x0):x1]
+    if patch.size == 0 or not patch.any():
+        return 0.0
+    padded = np.zeros((patch.shape[0], patch.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = patch
+    starts = int(np.count_nonzero(np.diff(padded, axis=1) == 1))
+    return float(patch.sum()) / max(starts, 1)

@@ -1,0 +1,131 @@
+"""Scanned PDFs read by OCR (extract/ocr.py): the shipped scan, a page turned sideways,
+the --ocr modes, and what a user is told where OCR is not installed."""
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from typer.testing import CliRunner
+
+import actionplan
+from actionplan.cli import app
+from actionplan.errors import DocumentLoadError
+from actionplan.extract import ocr
+from actionplan.extract.ocr import HOW_TO_ENABLE, garbage_text
+
+PDF = Path("samples/pdf")
+needs_ocr = pytest.mark.skipif(ocr.unavailable() is not None,
+                               reason=f"OCR not installed here ({HOW_TO_ENABLE}); CI installs it")
+
+
+@needs_ocr
+def test_shipped_scan_is_read_like_its_text_layer():
+    """samples/pdf/scanned-plan.pdf is pages 1-2 of southend-2012.pdf as pictures (86 dpi)."""
+    scanned = actionplan.extract(PDF / "scanned-plan.pdf")
+    printed = [i for i in actionplan.extract(PDF / "southend-2012.pdf").items if i.source.page in (1, 2)]
+    assert scanned.source.ocr_pages == [1, 2] and scanned.source.page_strategies == ["lines", "lines"]
+    assert "no_text_layer" not in {i.code for i in scanned.issues}
+    assert scanned.title == "Safeguarding & LAC Inspection Action Plan"
+    assert [i.timescale.raw for i in scanned.items[:10]] == [i.timescale.raw for i in printed]
+    assert [scanned.items[k].lead_raw for k in (0, 1, 2, 5, 6)] == [printed[k].lead_raw for k in (0, 1, 2, 5, 6)]
+    # Every item says it was read by OCR, with its words' mean confidence.
+    assert all(item.ocr_confidence is not None and 0 < item.ocr_confidence <= 100 for item in scanned.items)
+
+
+@needs_ocr
+def test_low_confidence_cells_are_flagged_with_their_text():
+    plan = actionplan.extract(PDF / "scanned-plan.pdf")
+    low = [i for i in plan.issues if i.code == "low_ocr_confidence"]
+    assert low and all(i.severity == "warning" and i.item_id and i.value for i in low)
+    items = {item.id: item for item in plan.items}
+    for found in low:
+        assert "read by OCR with mean word confidence" in found.message
+        assert found.value in {items[found.item_id].timescale.raw, items[found.item_id].lead_raw,
+                               items[found.item_id].monitoring, items[found.item_id].action,
+                               items[found.item_id].recommendation, items[found.item_id].outcome,
+                               items[found.item_id].progress}
+
+
+@needs_ocr
+def test_text_layer_plans_are_not_read_by_ocr():
+    plan = actionplan.extract(PDF / "unruled-plan.pdf")
+    assert plan.source.ocr_pages is None and all(item.ocr_confidence is None for item in plan.items)
+
+
+@needs_ocr
+def test_sideways_scanned_page_is_turned_upright(tmp_path):
+    """A page scanned a quarter turn off (Tesseract's orientation detection) and slightly skewed."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(PDF / "unruled-plan.pdf"))[0]
+    picture = page.render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    picture = picture.rotate(0.7, fillcolor=255).rotate(90, expand=True, fillcolor=255)
+    scan = tmp_path / "sideways.pdf"
+    picture.save(scan, resolution=200)
+    plan = actionplan.extract(scan)
+    printed = actionplan.extract(PDF / "unruled-plan.pdf")
+    assert plan.source.ocr_pages == [1]
+    assert [(i.recommendation_ref, i.lead_raw, i.timescale.kind) for i in plan.items] == [
+        (i.recommendation_ref, i.lead_raw, i.timescale.kind) for i in printed.items]
+
+
+@needs_ocr
+def test_scanned_file_is_converted_with_warnings_in_a_batch(tmp_path):
+    result = CliRunner().invoke(app, ["extract", str(PDF / "scanned-plan.pdf"), "-o", str(tmp_path), "--json",
+                                      "--workers", "1"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["files"][0]["status"] == "converted with warnings"
+
+
+def test_ocr_never_keeps_the_scan_unread_and_says_how_to_read_it():
+    plan = actionplan.extract(PDF / "scanned-plan.pdf", {"ocr": "never"})
+    assert plan.items == [] and plan.source.ocr_pages is None
+    assert [(i.code, i.severity) for i in plan.issues] == [("no_text_layer", "error")]
+    assert plan.issues[0].message == ("pages 1, 2 have no text layer (scanned images?): not converted; "
+                                      "OCR is off (--ocr never); run with --ocr auto to read them")
+
+
+def test_without_ocr_installed_a_scan_says_how_to_enable_it(monkeypatch):
+    monkeypatch.setattr(ocr, "unavailable", lambda: "the OCR extra is not installed")
+    plan = actionplan.extract(PDF / "scanned-plan.pdf")
+    assert plan.items == []
+    assert plan.issues[0].message.endswith(
+        "not converted; the OCR extra is not installed; to read them with OCR: "
+        "pip install 'actionplan[ocr]' and apt-get install tesseract-ocr tesseract-ocr-eng")
+    with pytest.raises(DocumentLoadError) as raised:
+        actionplan.extract(PDF / "scanned-plan.pdf", {"ocr": "always"})
+    assert str(raised.value) == (
+        f"{PDF / 'scanned-plan.pdf'}: OCR was asked for (--ocr always) but the OCR extra is not installed: "
+        "pip install 'actionplan[ocr]' and apt-get install tesseract-ocr tesseract-ocr-eng")
+
+
+class _Page:
+    def __init__(self, texts):
+        self.chars = [{"text": text} for text in texts]
+
+
+@pytest.mark.parametrize("texts, garbage", [
+    ([], True),  # no text layer at all
+    (list("Review all plans"), False),
+    (["(cid:12)", "(cid:7)", "(cid:40)", "a"], True),  # glyphs with no Unicode mapping
+    (["\ue001", "\ue002", "\ufffd", "x", "y"], True),  # private-use and replacement characters
+    (list("Action plan") + ["\uf0b7"], False),  # a symbol-font bullet among words is not garbage
+])
+def test_garbage_text_layer(texts, garbage):
+    assert garbage_text(_Page(texts)) is garbage
+
+
+def test_ocr_mode_is_validated():
+    with pytest.raises(ValueError):
+        actionplan.Settings.resolve({"ocr": "sometimes"})
+
+
+def test_image_only_pdf_fixture_is_really_without_text(tmp_path):
+    """The sideways test's premise: Pillow's PDF holds only the picture."""
+    import pdfplumber
+
+    scan = tmp_path / "blank.pdf"
+    Image.new("L", (200, 100), 255).save(scan, resolution=72)
+    with pdfplumber.open(scan) as pdf:
+        assert pdf.pages[0].chars == []
