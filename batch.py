@@ -75,14 +75,14 @@ def _previous(output: Path | None) -> ActionPlan | None:
 
 def convert_many(
     names: dict[Path, str], outdir: Path | None, settings: Settings, workers: int = 1,
-    output_format: OutputFormat = "json", force: bool = False, limits: Limits = Limits(),
+    output_format: OutputFormat = "json", force: bool = False, limits: Limits = Limits(), debug: bool = False,
 ) -> Iterator[Outcome]:
     """Convert every input, yielding outcomes as they finish (in any order); with ``outdir``
     None nothing is written. Always in worker processes, even one: only there can a file
     that runs past ``limits`` be stopped (a regex or a C library cannot be interrupted)."""
     writes = outdir is not None and output_format == "json"
     jobs = [(path, (path, outdir / name if writes else None, settings, force)) for path, name in names.items()]
-    for path, result in supervise(convert_one, jobs, workers, limits):
+    for path, result in supervise(convert_one, jobs, workers, limits, log_warnings=debug):
         if isinstance(result, Failed):  # the worker gave no outcome: timed out, out of memory, died
             name = Path(names[path]).name if writes else ""
             result = Outcome(path, name, "failed", error=f"{path}: {result.reason}", detail=result.detail)

@@ -191,7 +191,7 @@ def _run(names, outdir, settings, workers, output_format, force, silent, debug, 
     interactive = stderr.is_terminal and not silent
     with Progress(console=stderr, transient=True, disable=not interactive) as progress:
         task = progress.add_task("converting", total=len(names))
-        for outcome in convert_many(names, outdir, settings, workers, output_format, force, limits):
+        for outcome in convert_many(names, outdir, settings, workers, output_format, force, limits, debug):
             outcomes.append(outcome)
             progress.advance(task)
             if outcome.error:

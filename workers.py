@@ -20,6 +20,7 @@ picklable arguments.
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -56,11 +57,13 @@ class Failed:
 
 def supervise(
     function: Callable[..., Any], jobs: Iterable[tuple[Hashable, tuple]], workers: int, limits: Limits = Limits(),
+    log_warnings: bool = False,
 ) -> Iterator[tuple[Hashable, Any]]:
     """Run ``function(*args)`` for each ``(key, args)`` in at most ``workers`` processes,
     yielding ``(key, result)`` as each finishes (in any order); ``result`` is a ``Failed``
     where the call raised, ran out of time or memory, or its worker died. Every job
-    yields exactly once; stopping the iteration stops the workers."""
+    yields exactly once; stopping the iteration stops the workers. ``log_warnings``: the
+    workers print libraries' logged warnings on stderr (--debug)."""
     pending = deque(jobs)
     idle: list[_Worker] = []
     busy: dict[_Worker, tuple[Hashable, float]] = {}
@@ -69,7 +72,7 @@ def supervise(
         while pending or busy:
             while pending and len(busy) < max(1, workers):
                 key, args = pending.popleft()
-                worker = _started(idle, context, function, limits, args)
+                worker = _started(idle, context, (function, limits, log_warnings), args)
                 busy[worker] = (key, time.monotonic())
             ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy],
                          timeout=_until_next_deadline(busy, limits))
@@ -92,7 +95,7 @@ def supervise(
             worker.close()
 
 
-def _started(idle: list["_Worker"], context, function, limits: Limits, args: tuple) -> "_Worker":
+def _started(idle: list["_Worker"], context, how: tuple, args: tuple) -> "_Worker":
     """A worker given ``args``: an idle one, unless it has died while waiting, else a new one."""
     while idle:
         worker = idle.pop()
@@ -101,7 +104,7 @@ def _started(idle: list["_Worker"], context, function, limits: Limits, args: tup
             return worker
         except OSError:  # killed from outside between two jobs
             worker.close()
-    worker = _Worker(context, function, limits)
+    worker = _Worker(context, *how)
     worker.send(args)
     return worker
 
@@ -124,9 +127,10 @@ def _context():
 
 
 class _Worker:
-    def __init__(self, context, function: Callable[..., Any], limits: Limits):
+    def __init__(self, context, function: Callable[..., Any], limits: Limits, log_warnings: bool):
         self.connection, child_end = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child_end, function, limits.memory), daemon=True)
+        self.process = context.Process(target=_serve, args=(child_end, function, limits.memory, log_warnings),
+                                       daemon=True)
         self.process.start()
         child_end.close()
 
@@ -159,9 +163,11 @@ def _death(exitcode: int | None) -> str:
 
 # -- inside the worker ----------------------------------------------------------
 
-def _serve(connection: Connection, function: Callable[..., Any], memory: int) -> None:
+def _serve(connection: Connection, function: Callable[..., Any], memory: int, log_warnings: bool) -> None:
     _die_with_parent()
     _cap_memory(memory)
+    if log_warnings:
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     while True:
         try:
             args = connection.recv()

@@ -87,6 +87,9 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)
     # Per page, how its tables were found ("lines", "text" or "none"), where recorded.
     page_strategies: list[str] = field(default_factory=list)
+    # Pages drawing too many lines and boxes to look for ruled tables in (bounded work):
+    # read from their text alone, and reported.
+    pages_too_busy: list[int] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -21,6 +21,8 @@ CODES: dict[str, tuple[str, str]] = {
     "skipped_table": ("warning", "a table with no action or recommendation column was not converted"),
     "dropped_row": ("warning", "a source row or text that became no part of any item"),
     "no_text_layer": ("error", "PDF pages that are only images (scanned): their content is not read without OCR"),
+    "too_many_shapes": ("warning", "PDF pages drawing so many lines and boxes that ruled tables were not looked for: "
+                                   "read from their text alone"),
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
     "no_anchor_date": ("warning", "relative or immediate timescales, but no inspection date to count from (`--anchor-date`)"),
@@ -55,6 +57,13 @@ def text_layer_issues(pages: list[int]) -> list[ValidationIssue]:
         f"page{'s' if len(pages) > 1 else ''} {listed} ha{'ve' if len(pages) > 1 else 's'} no text layer "
         "(scanned images?): not converted; run OCR on the file first",
     )]
+
+
+def shape_issues(pages: list[int]) -> list[ValidationIssue]:
+    if not pages:
+        return []
+    return [issue("too_many_shapes", f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: more "
+                  "lines and boxes than a plan draws; tables read from text alignment only, rulings ignored")]
 
 
 def validate(

@@ -26,7 +26,7 @@ from actionplan.normalise.timescales import parse_timescale
 WORD_TEMPLATE = Path("samples/docx/merged-recommendations.docx")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HARNESS_TIMEOUT = 120  # seconds before the harness gives up on a child: a hang, not a slow run
-CHILD_MEMORY = 2 << 30
+CHILD_MEMORY = 1 << 30
 
 
 def bounded(code: str) -> dict:
@@ -131,6 +131,49 @@ def test_malformed_xml_in_a_word_package_is_a_clean_error(tmp_path):
     with pytest.raises(DocumentLoadError) as raised:
         load(path)
     assert str(raised.value).startswith(f"{path}: ") and "\n" not in str(raised.value)
+
+
+# -- PDF -------------------------------------------------------------------------
+
+def busy_pdf(shapes: int) -> bytes:
+    """A one-page PDF: a two-row plan in text, and ``shapes`` small filled boxes."""
+    text = (b"BT /F1 12 Tf 72 760 Td (Action) Tj 150 0 Td (Lead) Tj 150 0 Td (Timescale) Tj ET\n"
+            b"BT /F1 12 Tf 72 740 Td (Audit case files) Tj 150 0 Td (Jo Hughes) Tj 150 0 Td (June 2013) Tj ET\n")
+    content = text + b"".join(b"%d %d 3 3 re f\n" % (10 + (i % 190) * 3, 10 + (i // 190) * 3) for i in range(shapes))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_page_of_fifty_thousand_boxes_is_read_from_its_text_and_reported(tmp_path):
+    """Ruled-table finding over 50k rectangles took 650 MB; the page's text is still a plan."""
+    path = tmp_path / "busy.pdf"
+    path.write_bytes(busy_pdf(50_000))
+    result = bounded(f"""
+        import json, actionplan
+        plan = actionplan.extract({str(path)!r})
+        print(json.dumps({{"actions": [i.action for i in plan.items], "codes": [i.code for i in plan.issues]}}))
+    """)
+    assert result["actions"] == ["Audit case files"]
+    assert "too_many_shapes" in result["codes"]
+
+
+def test_a_few_boxes_are_no_busy_page(tmp_path):
+    path = tmp_path / "calm.pdf"
+    path.write_bytes(busy_pdf(100))
+    plan = actionplan.extract(path)
+    assert "too_many_shapes" not in [found.code for found in plan.issues]
 
 
 # -- special files ---------------------------------------------------------------
