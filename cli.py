@@ -56,8 +56,8 @@ class Format(str, Enum):
     csv = "csv"
 
 
-ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d"],
-                      help="Inspection or report date (YYYY-MM-DD) that relative timescales count from.")
+ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d", "%d/%m/%Y"],
+                      help="Inspection or report date (2013-01-31 or 31/01/2013) that relative timescales count from.")
 GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
                         help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
 HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
@@ -68,6 +68,19 @@ TIMEOUT = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                        help="Seconds one file may take before it is stopped and reported as failed (0: no limit).")
 MEMORY = typer.Option(DEFAULT_MEMORY >> 20, "--memory-limit", min=0,
                       help="MiB of memory one file's worker may use before it is stopped (0: no limit).")
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        from . import __version__
+        typer.echo(f"actionplan {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Turn inspection action plans (PDF, DOCX, text) into validated JSON."""
 
 
 @app.command("extract")
