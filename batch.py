@@ -1,20 +1,23 @@
-"""Converting many plans: in parallel processes, skipping what is already done, and
-writing each result atomically. Nothing here prints; the CLI renders the outcomes.
-Whole-batch outputs (jsonl, csv, xlsx, the report) are written by ``outputs/``."""
+"""Converting many plans: in worker processes bounded in time and memory (workers.py),
+skipping what is already done, and writing each result atomically. Nothing here prints;
+the CLI renders the outcomes. Whole-batch outputs (jsonl, csv, xlsx, the report) are
+written by ``outputs/``."""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal
 
 from . import extract
-from .errors import DocumentLoadError
+from .errors import DocumentLoadError, OutputError
+from .extract import require_regular_file
 from .files import sha256_of, write_atomic
 from .normalise.settings import Settings
 from .schema import ActionPlan
+from .workers import Failed, Limits, supervise
 
 # json: a file per plan; the others one file for the batch (written by outputs/)
 OutputFormat = Literal["json", "jsonl", "csv", "xlsx"]
@@ -30,51 +33,60 @@ class Outcome:
     status: Literal["converted", "converted with warnings", "skipped", "failed"]
     plan: ActionPlan | None = None
     error: str | None = None
+    detail: str | None = None  # the traceback of an internal error, shown with --debug
+    internal: bool = False  # the failure is a defect of ours, not a bad file
 
 
 def convert_one(path: Path, output: Path | None, settings: Settings, force: bool = False) -> Outcome:
     """Convert one file (writing ``output`` when given); never raises for a bad file."""
     name = output.name if output else ""
     try:
-        if output is not None and not force:
-            done = _up_to_date(path, output)
-            if done is not None:
-                return Outcome(path, name, "skipped", done)
+        require_regular_file(path)  # before anything opens it: a FIFO would block the hash
+        previous = _previous(output)
+        if previous is not None and not force:
+            same_input = previous.source.sha256 == sha256_of(path)
+            if same_input and output.stat().st_mtime >= path.stat().st_mtime:
+                return Outcome(path, name, "skipped", previous)
+            if not same_input and previous.source.path != str(path):  # never overwrite another file's plan
+                return Outcome(path, name, "failed", error=f"{path}: {output} holds the plan of another file "
+                               f"({previous.source.path}): give another folder with -o, or --force to replace it")
         plan = extract(path, settings)
-    except DocumentLoadError as error:
+        if output is not None:
+            write_atomic(output, plan.model_dump_json(indent=2) + "\n")
+    except (DocumentLoadError, OutputError) as error:
         return Outcome(path, name, "failed", error=str(error))
+    except MemoryError:
+        return Outcome(path, name, "failed", error=f"{path}: out of memory (raise --memory-limit)")
     except Exception as error:  # a defect of ours: reported for this file, the batch goes on
-        return Outcome(path, name, "failed", error=f"{path}: internal error {type(error).__name__}: {error}")
-    if output is not None:
-        write_atomic(output, plan.model_dump_json(indent=2) + "\n")
+        return Outcome(path, name, "failed", error=f"{path}: internal error {type(error).__name__}: {error}",
+                       detail=traceback.format_exc(), internal=True)
     return Outcome(path, name, "converted with warnings" if plan.source.ocr_pages else "converted", plan)
 
 
-def _up_to_date(path: Path, output: Path) -> ActionPlan | None:
-    """The plan already written for ``path``, if it is newer than the input and of the same bytes."""
-    if not output.exists() or output.stat().st_mtime < path.stat().st_mtime:
+def _previous(output: Path | None) -> ActionPlan | None:
+    """The plan an earlier run wrote to ``output``, if there is one actionplan can read."""
+    if output is None or not output.is_file():
         return None
     try:
-        plan = ActionPlan.model_validate_json(output.read_text(encoding="utf-8"))
-    except ValueError:
+        return ActionPlan.model_validate_json(output.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
-    return plan if plan.source.sha256 == sha256_of(path) else None
 
 
 def convert_many(
-    names: dict[Path, str], outdir: Path, settings: Settings, workers: int = 1,
-    output_format: OutputFormat = "json", force: bool = False,
+    names: dict[Path, str], outdir: Path | None, settings: Settings, workers: int = 1,
+    output_format: OutputFormat = "json", force: bool = False, limits: Limits = Limits(), debug: bool = False,
 ) -> Iterator[Outcome]:
-    """Convert every input, yielding outcomes as they finish (in any order)."""
-    jobs = [(path, outdir / name if output_format == "json" else None) for path, name in names.items()]
-    if workers <= 1 or len(jobs) <= 1:
-        for path, output in jobs:
-            yield convert_one(path, output, settings, force)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(convert_one, path, output, settings, force) for path, output in jobs]
-        for future in as_completed(futures):
-            yield future.result()
+    """Convert every input, yielding outcomes as they finish (in any order); with ``outdir``
+    None nothing is written. Always in worker processes, even one: only there can a file
+    that runs past ``limits`` be stopped (a regex or a C library cannot be interrupted)."""
+    writes = outdir is not None and output_format == "json"
+    jobs = [(path, (path, outdir / name if writes else None, settings, force)) for path, name in names.items()]
+    for path, result in supervise(convert_one, jobs, workers, limits, log_warnings=debug):
+        if isinstance(result, Failed):  # the worker gave no outcome: timed out, out of memory, died
+            name = Path(names[path]).name if writes else ""
+            result = Outcome(path, name, "failed", error=f"{path}: {result.reason}", detail=result.detail)
+        yield result
 
 
 def default_workers() -> int:

@@ -1,15 +1,12 @@
 """The ``actionplan`` command: a thin layer over the library.
 
-Exit codes (documented in the README):
-  0  every file converted (and, with --strict, no error-severity issue)
-  1  --strict and some plan has an error-severity issue
-  2  some files could not be read (the others were still converted)
-  3  bad usage (no input files found, unknown option, unreadable option file)
+Exit codes: EXIT_CODES below, the one list the README's table and --help repeat.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from datetime import datetime
@@ -23,15 +20,27 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
-from .batch import Outcome, convert_many, convert_one, default_workers
+from .batch import Outcome, convert_many, default_workers
+from .errors import OutputError
 from .files import find_plans
 from .outputs.tables import write_csv, write_jsonl
 from .report import Report, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
+from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
-EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
+EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_CODES = {
+    EXIT_OK: "every file converted (and with --strict, no error-severity issue)",
+    EXIT_STRICT: "--strict and some plan has an error-severity issue",
+    EXIT_UNREADABLE: "some files could not be read or their output could not be written (damaged, timed out, "
+                     "out of memory; disk full, unwritable folder, -o naming a file); the rest were converted",
+    EXIT_USAGE: "bad usage (no plan files found, unknown option, unreadable --glossary / --headings / --leads "
+                "file, --report naming an input file)",
+    EXIT_INTERNAL: "an internal error outside any one file (a defect: run again with --debug and report it)",
+}
 
-app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True)
+app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True,
+                  epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()))
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -43,8 +52,8 @@ class Format(str, Enum):
     xlsx = "xlsx"
 
 
-ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d"],
-                      help="Inspection or report date (YYYY-MM-DD) that relative timescales count from.")
+ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d", "%d/%m/%Y"],
+                      help="Inspection or report date (2013-01-31 or 31/01/2013) that relative timescales count from.")
 GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
                         help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
 HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
@@ -60,6 +69,23 @@ OCR = typer.Option(OcrMode.auto, "--ocr", help="Read PDF pages by OCR: auto (sca
 OCR_DPI = typer.Option(300, "--ocr-dpi", min=72, max=600, help="Resolution scanned pages are rendered at for OCR.")
 LEADS = typer.Option(None, "--leads", exists=True, dir_okay=False,
                      help="TOML file of extra lead vocabulary (posts, bodies, team acronyms), shaped as leads.toml.")
+TIMEOUT = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
+                       help="Seconds one file may take before it is stopped and reported as failed (0: no limit).")
+MEMORY = typer.Option(DEFAULT_MEMORY >> 20, "--memory-limit", min=0,
+                      help="MiB of memory one file's worker may use before it is stopped (0: no limit).")
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        from . import __version__
+        typer.echo(f"actionplan {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Turn inspection action plans (PDF, DOCX, text) into validated JSON."""
 
 
 @app.command("extract")
@@ -77,17 +103,25 @@ def extract_command(
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary on stdout."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
+    timeout: float = TIMEOUT, memory_limit: int = MEMORY,
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
 ) -> None:
     """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
     settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
     names = _inputs(paths)
-    outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug)
-    if output_format is Format.jsonl:
-        write_jsonl(outcomes, outdir / "items.jsonl")
-    elif output_format is Format.csv:
-        write_csv(outcomes, outdir / "items.csv")
-    _finish(outcomes, report, strict, quiet, as_json, outdir / "actions.xlsx" if output_format is Format.xlsx else None)
+    _check_outputs(outdir, report, names)
+    limits = Limits(timeout, memory_limit << 20)
+    outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug, limits)
+    unwritten = None
+    try:
+        if output_format is Format.jsonl:
+            write_jsonl(outcomes, outdir / "items.jsonl")
+        elif output_format is Format.csv:
+            write_csv(outcomes, outdir / "items.csv")
+    except OutputError as error:
+        unwritten = _error(str(error))
+    workbook = outdir / "actions.xlsx" if output_format is Format.xlsx else None
+    _finish(outcomes, report, strict, quiet, as_json, unwritten, workbook)
 
 
 @app.command("validate")
@@ -98,23 +132,28 @@ def validate_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
+    workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files read in parallel."),
+    timeout: float = TIMEOUT, memory_limit: int = MEMORY,
 ) -> None:
     """Report every issue in plans (or converted JSON), grouped by plan."""
     settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
     names = _inputs(paths, extra_suffixes=(".json",))
-    outcomes = [_load_converted(path) if path.suffix.lower() == ".json" else convert_one(path, None, settings)
-                for path in names]
+    _check_outputs(None, report, names)
+    plans = {path: name for path, name in names.items() if path.suffix.lower() != ".json"}
+    converted = {o.path: o for o in convert_many(plans, None, settings, workers, limits=Limits(timeout, memory_limit << 20))}
+    outcomes = [converted[path] if path in converted else _load_converted(path) for path in names]
     for outcome in outcomes:
         if outcome.error:
-            stderr.print(f"error: {outcome.error}", markup=False, highlight=False)
+            _error(outcome.error)
     result = build_report(outcomes)
+    unwritten = None
     if report:
-        write_report(result, report)
+        unwritten = _write_report(result, report)
     if as_json:
         typer.echo(report_json(result), nl=False)
     else:
         _print_issues(result)
-    raise typer.Exit(_exit_code(outcomes, strict))
+    raise typer.Exit(unwritten or _exit_code(outcomes, strict))
 
 
 @app.command("schema")
@@ -142,38 +181,65 @@ def _inputs(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[Pat
     return names
 
 
-def _run(names, outdir, settings, workers, output_format, force, silent, debug) -> list[Outcome]:
+def _error(message: str) -> int:
+    stderr.print(f"error: {message}", markup=False, highlight=False)
+    return EXIT_UNREADABLE
+
+
+def _check_outputs(outdir: Path | None, report: Path | None, names: dict[Path, str]) -> None:
+    """Refuse, before converting anything, outputs that cannot be written or would overwrite an input."""
+    if outdir is not None and outdir.exists() and not outdir.is_dir():
+        raise typer.Exit(_error(f"cannot write {outdir}: it is a file; -o names the folder the outputs go to"))
+    if outdir is not None and outdir.is_dir() and not os.access(outdir, os.W_OK | os.X_OK):
+        raise typer.Exit(_error(f"cannot write {outdir}: permission denied: give a folder you can write to with -o"))
+    if report is not None and any(_same_file(report, path) for path in names):
+        stderr.print(f"error: --report {report} is one of the input files: give a new file name for the report",
+                     markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _run(names, outdir, settings, workers, output_format, force, silent, debug, limits) -> list[Outcome]:
     """Convert with a progress bar on a terminal, a line per file otherwise; input order kept."""
     order = {path: position for position, path in enumerate(names)}
     outcomes: list[Outcome] = []
     interactive = stderr.is_terminal and not silent
     with Progress(console=stderr, transient=True, disable=not interactive) as progress:
         task = progress.add_task("converting", total=len(names))
-        for outcome in convert_many(names, outdir, settings, workers, output_format, force):
+        for outcome in convert_many(names, outdir, settings, workers, output_format, force, limits, debug):
             outcomes.append(outcome)
             progress.advance(task)
             if outcome.error:
-                stderr.print(f"error: {outcome.error}", markup=False, highlight=False)
-                if debug and "internal error" in outcome.error:
-                    from . import (
-                        extract,  # run it again here, in this process, for the traceback
-                    )
-
-                    extract(outcome.path, settings)
+                _error(outcome.error)
+                if debug and outcome.detail:
+                    stderr.print(outcome.detail, markup=False, highlight=False)
             elif not interactive and not silent:
                 stderr.print(f"{outcome.status} {outcome.path} ({len(outcome.plan.items)} items)",
                              markup=False, highlight=False)
     return sorted(outcomes, key=lambda outcome: order[outcome.path])
 
 
-def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: bool, as_json: bool,
-            workbook: Path | None = None) -> None:
-    result = build_report(outcomes)
-    if report:
+def _write_report(result: Report, report: Path) -> int | None:
+    try:
         write_report(result, report)
-    if workbook:
-        write_report(result, workbook)
-    code = _exit_code(outcomes, strict)
+    except OutputError as error:
+        return _error(str(error))
+    return None
+
+
+def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: bool, as_json: bool,
+            unwritten: int | None, workbook: Path | None = None) -> None:
+    result = build_report(outcomes)
+    for target in (report, workbook):
+        if target:
+            unwritten = _write_report(result, target) or unwritten
+    code = unwritten or _exit_code(outcomes, strict)
     if as_json:
         summary = {"exit_code": code, "stats": result.stats.model_dump(), "files": [
             {"path": str(o.path), "output": o.output or None, "status": o.status, "error": o.error,
@@ -237,7 +303,8 @@ def _load_converted(path: Path) -> Outcome:
 
 def main() -> None:
     """The console script: click's usage errors exit with EXIT_USAGE, not its own 2
-    (which here means "some files could not be read")."""
+    (which here means "some files could not be read"); a defect outside any one file is
+    one line and EXIT_INTERNAL, never the --strict code a traceback's exit 1 would be."""
     try:
         code = app(standalone_mode=False)
     except Exception as error:
@@ -247,7 +314,11 @@ def main() -> None:
             sys.exit(EXIT_USAGE)
         if type(error).__name__ == "Abort":  # Ctrl-C
             sys.exit(130)
-        raise
+        if "--debug" in sys.argv:
+            raise
+        stderr.print(f"error: internal error {type(error).__name__}: {error} (run again with --debug for the "
+                     "traceback, and report it)", markup=False, highlight=False)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(code or 0)
 
 

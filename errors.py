@@ -25,3 +25,12 @@ class DocumentLoadError(ActionPlanError):
 
 class UnsupportedFormat(DocumentLoadError):
     """The file's type is not one the extractors read."""
+
+
+class OutputError(ActionPlanError):
+    """An output cannot be written (no space, no permission, a file where a folder must be)."""
+
+    def __init__(self, path: Path | str, cause: str):
+        self.path = Path(path)
+        self.cause = cause
+        super().__init__(f"cannot write {self.path}: {cause}")

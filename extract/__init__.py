@@ -8,6 +8,8 @@ pdfplumber, python-docx or openpyxl.
 
 from __future__ import annotations
 
+import os
+import stat
 from importlib import import_module
 from pathlib import Path
 
@@ -55,20 +57,39 @@ SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
 _PAGED = {"pdf"}  # formats whose pages can be pictures, read by OCR
 
 
+_SPECIAL = [(stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+            (stat.S_ISSOCK, "a socket")]
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse what is not a plain file before anything opens it: opening a FIFO blocks
+    until someone writes to it, and a device may never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError as error:
+        raise DocumentLoadError(path, "no such file or folder") from error
+    except OSError as error:
+        raise DocumentLoadError(path, error.strerror or str(error)) from error
+    if stat.S_ISDIR(mode):
+        raise DocumentLoadError(path, "is a folder: give the folder itself to search it, not a plan name")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _SPECIAL if test(mode)), "a special file")
+        raise DocumentLoadError(path, f"not a regular file ({kind}): give the plan file itself")
+
+
 def load(path: Path, ocr: OcrOptions | None = None) -> Document:
     """Read a plan file into the format-neutral ``Document``. ``ocr``: which pages of a
     PDF to read as pictures (default: those with no text layer, where OCR is installed)."""
     path = Path(path)
     suffix = path.suffix.lower()
     module = _EXTRACTORS.get(suffix)
+    if module is None and not path.exists():
+        raise DocumentLoadError(path, "no such file or folder")
     if module is None:
         raise UnsupportedFormat(
             path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    if not path.exists():
-        raise DocumentLoadError(path, "no such file")
-    if path.is_dir():
-        raise DocumentLoadError(path, "is a directory")
+    require_regular_file(path)
     kind = sniff(path)
     if suffix in _CONTENT:
         check_suffix(path, kind, _CONTENT[suffix])
@@ -76,4 +97,5 @@ def load(path: Path, ocr: OcrOptions | None = None) -> Document:
     return extractor(path, ocr) if module in _PAGED else extractor(path)
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "Cell", "Document", "OcrOptions", "Paragraph", "Row", "Table", "load"]
+__all__ = ["SUPPORTED_SUFFIXES", "Cell", "Document", "OcrOptions", "Paragraph", "Row", "Table", "load",
+           "require_regular_file"]

@@ -117,6 +117,9 @@ class Document:
     # not installed: the no_text_layer issue says how to enable it).
     ocr_pages: list[int] = field(default_factory=list)
     ocr_note: str | None = None
+    # Pages drawing too many lines and boxes to look for ruled tables in (bounded work):
+    # read from their text alone, and reported.
+    pages_too_busy: list[int] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -9,17 +9,27 @@ vertical merge, shading and header flag.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml.etree import XMLSyntaxError
 
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
 from .numbering import ListNumbering
 
 _NO_FILL = {"", "auto", "FFFFFF", "ffffff"}
+# Bounds on what a damaged or hostile file can make us build (Word itself stops at 63 columns).
+_MAX_GRID = 63
+_MAX_NESTING = 8  # tables inside tables deeper than this are read as plain text
+# Zip bombs: refused from the sizes the zip directory declares, before inflating anything
+# (zipfile never inflates a member past its declared size).
+_MAX_MEMBER = 512 << 20
+_MAX_PACKAGE = 1 << 30
+_MAX_RATIO, _RATIO_FROM = 200, 16 << 20  # Word's XML inflates 10-40x; a bomb a thousandfold
 
 
 def open_word(path: Path):
@@ -27,10 +37,31 @@ def open_word(path: Path):
     # A Word 97-2003 file named .docx never gets here: extract.sniff names it first.
     if not zipfile.is_zipfile(path):
         raise DocumentLoadError(path, "not a Word .docx file (it is not a zip package)")
+    _check_sizes(path)
     try:
         return open_docx(str(path))
+    except XMLSyntaxError as error:
+        raise DocumentLoadError(path, f"damaged Word XML ({error})") from error
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise DocumentLoadError(path, f"a zip file but not a Word document ({error})") from error
+    except (OSError, EOFError, zlib.error, NotImplementedError) as error:  # a damaged member
+        raise DocumentLoadError(path, f"damaged Word package ({type(error).__name__}: {error})") from error
+
+
+def _check_sizes(path: Path) -> None:
+    """Refuse a package whose members would inflate past what any plan needs."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise DocumentLoadError(path, f"damaged zip package ({error})") from error
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _MAX_MEMBER or (member.file_size > _RATIO_FROM and ratio > _MAX_RATIO):
+            raise DocumentLoadError(path, f"{member.filename} inflates {ratio:.0f}x to {member.file_size >> 20} MiB "
+                                          "(a zip bomb, or a damaged file): not read")
+    if sum(member.file_size for member in members) > _MAX_PACKAGE:
+        raise DocumentLoadError(path, f"the package inflates to more than {_MAX_PACKAGE >> 30} GiB: not read")
 
 
 def extract(path: Path) -> Document:
@@ -152,14 +183,16 @@ class _BodyReader:
             cells = cells[:1]  # one cell across the whole row: keep it single (a section)
         return Row(cells, index=index, marked_header=marked_header)
 
-    def _cell_text(self, tc) -> str:
+    def _cell_text(self, tc, depth: int = 0) -> str:
         lines = []
         for child in tc.iterchildren():
             if child.tag == qn("w:p"):
                 lines.append(self._paragraph_text(child))
-            elif child.tag == qn("w:tbl"):  # a nested table: its rows as lines
-                for tr in child.iter(qn("w:tr")):
-                    texts = [self._cell_text(inner) for inner in _row_cells(tr)]
+            elif child.tag == qn("w:tbl") and depth >= _MAX_NESTING:  # kept, flat: no deeper walk
+                lines.append(" ".join(" ".join((t.text or "").split()) for t in child.iter(qn("w:t"))).strip())
+            elif child.tag == qn("w:tbl"):  # a nested table: its own rows as lines (theirs are in their cells)
+                for tr in child.iterchildren(qn("w:tr")):
+                    texts = [self._cell_text(inner, depth + 1) for inner in _row_cells(tr)]
                     lines.append(" | ".join(t.replace("\n", " ") for t in texts if t))
             elif child.tag == qn("w:sdt"):
                 for inner in _sdt_content(child):
@@ -223,11 +256,12 @@ def _inside_text_box(node, paragraph) -> bool:
 
 
 def _int_val(parent, tag: str, default: int) -> int:
+    """A grid count (span, cells before), within what Word can lay out."""
     if parent is None:
         return default
     element = parent.find(qn(tag))
     try:
-        return int(element.get(qn("w:val"))) if element is not None else default
+        return min(max(int(element.get(qn("w:val"))), 0), _MAX_GRID) if element is not None else default
     except (TypeError, ValueError):
         return default
 

@@ -16,6 +16,9 @@ _BULLET_CHARS = "•·▪◦‣-–*"
 _BLOCK_TAGS = {"p", "div", "ul", "ol", "table", "tr"}
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MD_BOLD = re.compile(r"\*\*(.*?)\*\*|__(.*?)__")
+# A "<" that opens no complete tag (no ">" before the next "<") is text. HTMLParser would
+# re-scan from each one to the end of the cell: quadratic on a cell of repeated "<a ".
+_UNCLOSED_LT = re.compile(r"<(?!!--|[^<>]*>)")
 
 
 class _CellParser(HTMLParser):
@@ -72,7 +75,7 @@ def html_to_text(fragment: str) -> str:
     if "<" not in fragment and "&" not in fragment:
         return _tidy_lines(fragment)
     parser = _CellParser()
-    parser.feed(fragment)
+    parser.feed(_UNCLOSED_LT.sub("&lt;", fragment))
     parser.close()
     return _tidy_lines("".join(parser.parts))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 _BULLET = "•"
+_MAX_LEVEL = 8  # Word's list levels are 0-8
+_MAX_COUNT = 10_000  # a list start past this is damage, not a plan's numbering
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -19,6 +21,14 @@ def _roman(n: int) -> str:
         while n >= value:
             out, n = out + letters, n - value
     return out
+
+
+def _bounded(text: str | None, default: int, high: int) -> int:
+    """An attribute as an int in 0..high; a damaged or non-numeric one gives ``default``."""
+    try:
+        return min(max(int(text), 0), high) if text is not None else default
+    except ValueError:
+        return default
 
 
 def _format(n: int, fmt: str) -> str:
@@ -53,10 +63,10 @@ class ListNumbering:
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
                 start = lvl.find(qn("w:start"))
-                lvls[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                lvls[_bounded(lvl.get(qn("w:ilvl")), 0, _MAX_LEVEL)] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
                     text.get(qn("w:val")) if text is not None else "%1.",
-                    int(start.get(qn("w:val"))) if start is not None else 1,
+                    _bounded(start.get(qn("w:val")), 1, _MAX_COUNT) if start is not None else 1,
                 )
             abstract[definition.get(qn("w:abstractNumId"))] = lvls
         for num in numbering.findall(qn("w:num")):
@@ -80,7 +90,7 @@ class ListNumbering:
         if num_pr is not None:
             id_el, lvl_el = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
             num_id = id_el.get(qn("w:val")) if id_el is not None else None
-            level = int(lvl_el.get(qn("w:val"))) if lvl_el is not None else 0
+            level = _bounded(lvl_el.get(qn("w:val")), 0, _MAX_LEVEL) if lvl_el is not None else 0
         else:
             style = p_pr.find(qn("w:pStyle"))
             num_id = self.style_numbers.get(style.get(qn("w:val"))) if style is not None else None
@@ -97,5 +107,5 @@ class ListNumbering:
         del counts[level + 1:]
         for position in range(level + 1):
             level_fmt = definition.get(position, ("decimal", "", 1))[0]
-            text = text.replace(f"%{position + 1}", _format(counts[position], level_fmt))
+            text = (text or "").replace(f"%{position + 1}", _format(counts[position], level_fmt))
         return text.strip() or None

@@ -13,6 +13,7 @@ Pages are closed as soon as they are read so memory stays flat on long plans.
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from pathlib import Path
@@ -21,7 +22,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import DocumentLoadError
 from .base import Block, Cell, Document, Paragraph, Row, Table
@@ -30,9 +31,13 @@ from .pdf_unruled import find_aligned_tables
 from .pdf_words import MARGIN as _MARGIN
 from .pdf_words import Word, cell_text, ocr_confidences, page_words, text_lines
 
+# pdfminer logs a warning for every damaged object it steps over (hundreds for one bad
+# file); the library's caller decides whether to see them (the CLI: with --debug).
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-_PDF_ERRORS = (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
-               ValueError, KeyError, TypeError, AttributeError, AssertionError)
+_PDF_ERRORS = (PdfminerException, MalformedPDFException, PDFSyntaxError, PSException, PDFEncryptionError,
+               PDFPasswordIncorrect, ValueError, KeyError, TypeError, AttributeError, AssertionError)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 _WHITE = 0.95
 # List bullets drawn in symbol fonts (Wingdings / Symbol private-use code points) or as
@@ -40,6 +45,10 @@ _WHITE = 0.95
 _BULLET_GLYPHS = "\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25fc\u25aa\u25a0\u25cf\u2022\u25e6"
 _BULLET = re.compile(f"^[{_BULLET_GLYPHS}]\\s*")
 _SLIVER = 8.0  # a grid cell narrower than this (points) is cell padding or a shaded edge, not a column
+# A ruled plan draws some hundreds of lines and boxes a page; table finding over tens of
+# thousands (a chart, a hostile file) takes minutes and gigabytes. Such a page is read
+# from its text alone, and reported.
+_MAX_SHAPES = 5000
 
 
 def extract(path: Path, ocr: OcrOptions | None = None) -> Document:
@@ -77,7 +86,9 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
     strategies: list[str] = []
     tables = 0
     margin: set[int] = set()
-    for number, page in enumerate(pdf.pages, start=1):
+    too_busy: list[int] = []
+    for number, whole_page in enumerate(pdf.pages, start=1):
+        page = whole_page
         try:
             if ocr.wants(page):  # a picture of a page (scanned): its words and lines from OCR
                 page = ocr.read(page, number)
@@ -86,6 +97,9 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
                 without_text.append(number)
                 strategies.append("none")
                 continue
+            if len(page.rects) + len(page.lines) + len(page.curves) > _MAX_SHAPES:
+                too_busy.append(number)
+                page = page.filter(lambda obj: obj.get("object_type") == "char")
             words = page_words(page)
             page_tables = _ruled_tables(page, _last_content(blocks, margin))
             placed: list[tuple[float, Block]] = []
@@ -128,12 +142,12 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
                     blocks.append(block)
                 first_content = False
         finally:
-            page.close()  # drop the page's layout cache: flat memory on long plans
+            whole_page.close()  # drop the page's layout cache: flat memory on long plans
     blocks = _without_running_lines(blocks, margin_lines, page_count)
     return Document(
         path=path, format="pdf", blocks=blocks, pages=page_count,
         pages_without_text=without_text, page_strategies=strategies, ocr_pages=read_by_ocr,
-        ocr_note=ocr.note if without_text else None,
+        ocr_note=ocr.note if without_text else None, pages_too_busy=too_busy,
     )
 
 

@@ -22,7 +22,6 @@ else:  # pragma: no cover
 
 SYNONYMS_FILE = Path(__file__).with_name("headings.toml")
 
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATES = re.compile(rf"\b(({_MONTHS})[a-z]*\.?\s*)?\d{{2,4}}\b")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")  # "Respon- sibility"
@@ -47,10 +46,28 @@ class HeadingTable:
 
 def normalise_heading(heading: str) -> str:
     text = _HYPHEN_BREAK.sub(r"\1\2", heading.lower())
-    text = _BRACKETS.sub(" ", text)
+    text = _without_brackets(text)
     text = _DATES.sub(" ", text)
     text = text.replace("'s", "")
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def _without_brackets(text: str) -> str:
+    """Each "(...)" and "[...]" replaced by a space, as a regex sub of an opener, no closer,
+    then the closer would, without its quadratic time on unclosed brackets (100k "(")."""
+    out, at, closable = [], 0, {"(": True, "[": True}
+    while at < len(text):
+        opener = text[at]
+        if opener in closable and closable[opener]:
+            close = text.find(")" if opener == "(" else "]", at + 1)
+            if close >= 0:
+                out.append(" ")
+                at = close + 1
+                continue
+            closable[opener] = False  # no closer after here: no later opener of this kind closes either
+        out.append(opener)
+        at += 1
+    return "".join(out)
 
 
 def heading_note(heading: str) -> str | None:

@@ -158,29 +158,37 @@ def _soft_parts(flat: str, found: "FoundDates", anchor: date | None) -> list[Tim
     return parts
 
 
-def _after(anchor: date, match: re.Match) -> date:
-    """``anchor`` moved on by "3 months", "6 weeks", "20 working days" (of a range, the longer)."""
-    n = max(_number(match["n"]), _number(match["n2"]) if match["n2"] else 0)
-    unit = match["unit"].lower()
-    if unit == "hour":
-        return anchor + timedelta(days=-(-n // 24))
-    if unit == "day" and match["working"]:
-        return _add_working_days(anchor, n)
-    if unit == "day":
-        return anchor + timedelta(days=n)
-    if unit in ("week", "fortnight"):
-        return anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1))
-    months = n * (12 if unit == "year" else 1)
-    return anchor + relativedelta(months=months)  # clips 31 Jan + 1 month to 28/29 Feb
+def _after(anchor: date, match: re.Match) -> date | None:
+    """``anchor`` moved on by "3 months", "6 weeks", "20 working days" (of a range, the
+    longer); None where that is past the calendar's end ("within 9999 years")."""
+    try:
+        n = max(_number(match["n"]), _number(match["n2"]) if match["n2"] else 0)
+        unit = match["unit"].lower()
+        if unit == "hour":
+            return anchor + timedelta(days=-(-n // 24))
+        if unit == "day" and match["working"]:
+            return _add_working_days(anchor, n)
+        if unit == "day":
+            return anchor + timedelta(days=n)
+        if unit in ("week", "fortnight"):
+            return anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+        months = n * (12 if unit == "year" else 1)
+        return anchor + relativedelta(months=months)  # clips 31 Jan + 1 month to 28/29 Feb
+    except (OverflowError, ValueError):  # past year 9999, or more digits than int() reads
+        return None
 
 
 def _add_working_days(start: date, days: int) -> date:
-    """Monday to Friday only; bank holidays are not known here."""
-    current = start
-    while days:
+    """Monday to Friday only; bank holidays are not known here. Any 7 days in a row hold 5
+    working days, so whole weeks are added at once and at most 5 days are counted after."""
+    weeks, rest = divmod(days, 5)
+    if weeks and not rest:  # end on the 5th working day of the last week, not the 7th day
+        weeks, rest = weeks - 1, 5
+    current = start + timedelta(weeks=weeks)
+    while rest:
         current += timedelta(days=1)
         if current.weekday() < 5:
-            days -= 1
+            rest -= 1
     return current
 
 

@@ -26,6 +26,8 @@ CODES: dict[str, tuple[str, str]] = {
     "dropped_row": ("warning", "a source row or text that became no part of any item"),
     "no_text_layer": ("error", "PDF pages that are only images (scanned), left unread: OCR is off (`--ocr never`) or not installed"),
     "low_ocr_confidence": ("warning", "a cell read by OCR whose words Tesseract was unsure of: check it against the scan"),
+    "too_many_shapes": ("warning", "PDF pages drawing so many lines and boxes that ruled tables were not looked for: "
+                                   "read from their text alone"),
     "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
     "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
     "no_anchor_date": ("warning", "relative or immediate timescales, but no inspection date to count from (`--anchor-date`)"),
@@ -82,6 +84,13 @@ def _ocr_issues(item: ActionItem, draft: Draft, where: str):
             yield issue("low_ocr_confidence", f"{where}: {name} read by OCR with mean word confidence "
                         f"{confidence:.0f} (below {LOW_OCR_CONFIDENCE}): check it against the scan",
                         item, _ISSUE_FIELDS.get(name, name), value)
+
+
+def shape_issues(pages: list[int]) -> list[ValidationIssue]:
+    if not pages:
+        return []
+    return [issue("too_many_shapes", f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: more "
+                  "lines and boxes than a plan draws; tables read from text alignment only, rulings ignored")]
 
 
 def validate(

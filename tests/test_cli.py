@@ -108,3 +108,17 @@ def test_bad_glossary_file_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "--glossary", str(broken)])
     assert result.exit_code == EXIT_USAGE
     assert str(broken) in result.output
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == EXIT_OK and result.output == f"actionplan {actionplan.__version__}\n"
+
+
+def test_anchor_date_in_the_uk_form_a_user_types(tmp_path):
+    for typed in ("31/01/2013", "2013-01-31"):
+        result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "-o", str(tmp_path / typed.replace("/", "-")),
+                                     "-q", "--anchor-date", typed])
+        assert result.exit_code == EXIT_OK, result.output
+        written = next((tmp_path / typed.replace("/", "-")).glob("*.json")).read_text(encoding="utf-8")
+        assert '"anchor_date": "2013-01-31"' in written

@@ -30,3 +30,11 @@ def test_the_example_item_is_what_the_code_writes():
     block = README.split("An item as written:", 1)[1].split("```json", 1)[1].split("```", 1)[0]
     written = actionplan.extract("samples/southend-2012.txt").items[0].model_dump(mode="json")
     assert json.loads(block) == written
+
+
+def test_exit_codes_are_documented_as_the_cli_defines_them():
+    from actionplan.cli import EXIT_CODES
+
+    table = README.split("Exit codes", 1)[1].split("\n\n", 2)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert rows == [f"| {code} | {meaning} |" for code, meaning in EXIT_CODES.items()]
