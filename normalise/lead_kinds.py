@@ -195,7 +195,9 @@ def org_prefixed(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
         if CAPITALS.match(org) and not INITIALS.match(org) or CAPITALS.match(org) and len(org) <= 3:
             looks_like_org = org.lower() not in vocab.titles
         else:
-            looks_like_org = piece_kind(org, vocab) == "body"
+            # "Northumbria Police: ...", or an agency named by one word ("Police: ...").
+            looks_like_org = piece_kind(org, vocab) == "body" or (
+                len(org.split()) == 1 and org[:1].isupper() and plain_word(org) in vocab.organisations)
         if looks_like_org and piece_kind(rest, vocab) in ("person", "noted person", "initials", "post"):
             return org, rest
     return None

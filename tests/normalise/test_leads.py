@@ -164,6 +164,13 @@ def test_parse_leads(raw, expected):
     ("DCI Max Black (Northumbria Police)", [("DCI", "Max Black", None, "Northumbria Police")]),
     ("ICB: Dr Eleanor Catterall", [("Dr", "Eleanor Catterall", None, "ICB")]),
     ("CCG: Dr Amir Shah", [("Dr", "Amir Shah", None, "CCG")]),
+    # Regression (draw-4 word-shading, draw-5 word-split-sections): an agency named by one word,
+    # and two organisation-prefixed people in one cell split at the comma.
+    ("Police: Priya Okafor", [(None, "Priya Okafor", None, "Police")]),
+    ("LA: Harriet Tranter, Police: Darren Crowther",
+     [(None, "Harriet Tranter", None, "LA"), (None, "Darren Crowther", None, "Police")]),
+    ("HFT – Tariq Rashid, Police: Darren Crowther",
+     [(None, "Tariq Rashid", None, "HFT"), (None, "Darren Crowther", None, "Police")]),
     ("Dr Owen Pennington (Designated Doctor for Children Looked After)",
      [("Dr", "Owen Pennington", "Designated Doctor for Children Looked After", None)]),
     # a title word alone, or before a post, is not a title
