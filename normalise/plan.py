@@ -144,7 +144,7 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
             recommendation = None
     lead_raw = fields.get("lead")
     status_text = fields.get("status") or fields.get("progress")
-    status = parse_status(status_text, rag_of_fills(draft.fills))
+    status = parse_status(status_text, rag_of_fills(draft.fills), commentary=not fields.get("status"))
     return ActionItem(
         id=f"list-{draft.row}" if draft.listed else f"t{draft.table}-r{draft.row}",
         section=draft.section,

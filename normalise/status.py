@@ -236,9 +236,12 @@ def _state(head: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
     return name, words
 
 
-def parse_status(text: str | None, fill_rag: str | None = None, vocabulary: Vocabulary | None = None) -> Status:
+def parse_status(text: str | None, fill_rag: str | None = None, vocabulary: Vocabulary | None = None,
+                 commentary: bool = False) -> Status:
     """Status of an item from its progress / status text and a cell colour's rating
-    ('red' / 'amber' / 'green' / 'blue', as ``colours.rag_from_fill`` gives)."""
+    ('red' / 'amber' / 'green' / 'blue', as ``colours.rag_from_fill`` gives).
+    ``commentary``: the text is a progress note, not the status cell's own: a blue (BRAG
+    "complete") fill then decides the state over the note's words ("On track")."""
     vocabulary = vocabulary or default_vocabulary()
     text = (text or "").strip()
     flat = " ".join(text.split())
@@ -257,7 +260,7 @@ def parse_status(text: str | None, fill_rag: str | None = None, vocabulary: Voca
         rating = fill_rag
     state = state_found[0] if state_found else None
     if rating == "blue":  # BRAG's fourth colour: done, with no rag in schema v1
-        if from_text or state is None:
+        if from_text or state is None or (commentary and fill_rag == "blue"):
             state = "complete"
         rating = None
     if state is None and flat:

@@ -198,3 +198,14 @@ def test_vocabulary_rejects_an_unknown_state(tmp_path: Path):
     extra.write_text('[states]\nfinished = ["done"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="unknown state"):
         load_vocabulary(VOCABULARY_FILE, extra=extra)
+
+
+@pytest.mark.parametrize("text,fill,commentary,state", [
+    # Regression (draw-3/4 word-shading): an empty BRAG status cell shaded blue beside a
+    # progress note "On track": the status column's colour is the rating, the note commentary.
+    ("On track; draft circulated to partners.", "blue", True, "complete"),
+    # The status cell's own words still win over its colour.
+    ("Underway", "blue", False, "in_progress"),
+])
+def test_blue_status_fill_beside_a_progress_note(text, fill, commentary, state):
+    assert parse_status(text, fill_rag=fill, commentary=commentary).state == state
