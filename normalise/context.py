@@ -26,10 +26,16 @@ _NUMBERED_LABEL = re.compile(
 )
 
 
+# Labels that open a numbered recommendation only as a heading with a number ("Priority 2"):
+# over a column, "Priority" is a priority level (High / Medium / Low), so it is no heading.
+_NUMBERED_ONLY_LABELS = {"priority", "key priority", "improvement priority", "strategic priority"}
+
+
 def recommendation_marker(text: str) -> tuple[str, str] | None:
     """(number, words) where a line opens a numbered recommendation, else None."""
     found = _NUMBERED_LABEL.match(" ".join(text.split()))
-    if found and default_table().match(found["label"]) == "recommendation":
+    if found and (default_table().match(found["label"]) == "recommendation"
+                  or " ".join(found["label"].lower().split()) in _NUMBERED_ONLY_LABELS):
         words = found["rest"].strip()
         # "... No. 3 – for immediate improvement" qualifies the label; words of the
         # recommendation itself start a sentence.

@@ -26,6 +26,7 @@ _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATES = re.compile(rf"\b(({_MONTHS})[a-z]*\.?\s*)?\d{{2,4}}\b")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")  # "Respon- sibility"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_JOINERS = re.compile(r"\s+(?:and|or)\s+")  # in a normalised heading ("/" and "&" are spaces there)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,24 @@ class HeadingTable:
         if key in self.synonyms:
             return self.synonyms[key]
         best = process.extractOne(key, self.synonyms.keys(), scorer=fuzz.ratio, score_cutoff=self.cutoff)
-        return self.synonyms[best[0]] if best else None
+        if best:
+            return self.synonyms[best[0]]
+        return self._compound(key)
+
+    def _compound(self, key: str) -> str | None:
+        """A heading joining two ("Update and RAG rating", "Status / comments"): the field
+        both parts name, or the progress column where one part is progress and the other the
+        rating (a progress column is read for its RAG words too)."""
+        parts = [part for part in _JOINERS.split(key) if part]
+        if len(parts) != 2:
+            return None
+        fields = set()
+        for part in parts:
+            best = process.extractOne(part, self.synonyms.keys(), scorer=fuzz.ratio, score_cutoff=self.cutoff)
+            fields.add(self.synonyms[best[0]] if best else None)
+        if len(fields) == 1:
+            return fields.pop()
+        return "progress" if fields == {"progress", "status"} else None
 
 
 def normalise_heading(heading: str) -> str:

@@ -99,3 +99,17 @@ def test_a_labelled_inspection_date_beats_an_earlier_mention_and_its_last_day_co
     assert context.anchor == date(2017, 7, 13)
     context.read_paragraph("Inspection dates: 1 to 5 May 2020")  # the first labelled line stands
     assert context.anchor == date(2017, 7, 13)
+
+
+@pytest.mark.parametrize("line, marker", [
+    ("Recommendation 2: Improve the quality of plans", ("2", "Improve the quality of plans")),
+    # Regression (draw-7 word-table-per-rec): "Priority 1" headings over each table.
+    ("Priority 1", ("1", "")),
+    ("Key priority 3 – Improve supervision", ("3", "Improve supervision")),
+    ("Priority", None),  # no number: a priority level's heading, not a recommendation
+    ("Priority area 2", None),  # a theme heading (headings.toml: section)
+])
+def test_recommendation_marker(line, marker):
+    from actionplan.normalise.context import recommendation_marker
+
+    assert recommendation_marker(line) == marker

@@ -68,6 +68,12 @@ from actionplan.normalise.headings import default_table, heading_note, normalise
     ("Overall Effectiveness", None),
     ("S17 Crime and Disorder", None),
     ("Action Plan: Announced Inspection of Safeguarding and Looked after Children Services 2011", None),
+    # Two headings joined (regression: draw-6 word-table-per-rec, "Update and RAG rating"):
+    # a progress note and its rating make the progress column, read for RAG words too.
+    ("Update and RAG rating", "progress"),
+    ("Progress & RAG", "progress"),
+    ("Lead officer and partner", None),  # one part names no field
+    ("Lead and timescale", None),  # two fields: no one column
 ])
 def test_heading_maps_to_field(heading, field):
     assert default_table().match(heading) == field
