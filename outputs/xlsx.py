@@ -132,8 +132,9 @@ def _write(sheet, row: int, position: int, value, style) -> None:
 
 
 def _actions_sheet(sheet, report: Report, styles: dict) -> None:
-    rows = [(plan, action) for plan in report.plans for action in plan.actions]
-    _start(sheet, ACTION_COLUMNS, len(rows), styles)
+    # counted, then read: ``report.plans`` may be a spool read back plan by plan (outputs/stream.py)
+    _start(sheet, ACTION_COLUMNS, sum(len(plan.actions) for plan in report.plans), styles)
+    rows = ((plan, action) for plan in report.plans for action in plan.actions)
     for row, (plan, action) in enumerate(rows, start=1):
         for position, (heading, _, value_of) in enumerate(ACTION_COLUMNS):
             style = styles["text"]
@@ -147,8 +148,8 @@ def _actions_sheet(sheet, report: Report, styles: dict) -> None:
 
 
 def _issues_sheet(sheet, report: Report, styles: dict) -> None:
-    rows = [(plan, found) for plan in report.plans for found in plan.issues]
-    _start(sheet, ISSUE_COLUMNS, len(rows), styles)
+    _start(sheet, ISSUE_COLUMNS, sum(len(plan.issues) for plan in report.plans), styles)
+    rows = ((plan, found) for plan in report.plans for found in plan.issues)
     for row, (plan, found) in enumerate(rows, start=1):
         style = styles["error"] if found.severity == "error" else styles["text"]
         for position, (_, _, value_of) in enumerate(ISSUE_COLUMNS):
