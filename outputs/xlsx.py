@@ -5,9 +5,10 @@ rating is the cell's fill.
 
 Written with XlsxWriter, which on the 5,220-action workbook of
 tests/benchmarks/xlsx_writers.py wrote in less than half openpyxl's time, a third of its
-file size and a quarter of its memory. Its default mode is kept, not ``constant_memory``:
-the shared-string table (every plan path and code written once) makes the file 2.7 times
-smaller, and the report is in memory already. openpyxl only reads workbooks back (tests)."""
+file size and a quarter of its memory. Its default mode is kept, not ``constant_memory``,
+up to outputs/stream.py's XLSX_STREAMED_ACTIONS: the shared-string table (every plan path
+and code written once) makes the file 2.7 times smaller; past it, a batch's workbook is
+written row by row so that memory does not grow with the archive. openpyxl only reads workbooks back (tests)."""
 
 from __future__ import annotations
 
