@@ -80,13 +80,27 @@ def convert_many(
     """Convert every input, yielding outcomes as they finish (in any order); with ``outdir``
     None nothing is written. Always in worker processes, even one: only there can a file
     that runs past ``limits`` be stopped (a regex or a C library cannot be interrupted)."""
-    writes = outdir is not None and output_format == "json"
-    jobs = [(path, (path, outdir / name if writes else None, settings, force)) for path, name in names.items()]
+    jobs = convert_jobs(names, outdir, settings, output_format, force)
     for path, result in supervise(convert_one, jobs, workers, limits, log_warnings=debug):
         if isinstance(result, Failed):  # the worker gave no outcome: timed out, out of memory, died
-            name = Path(names[path]).name if writes else ""
-            result = Outcome(path, name, "failed", error=f"{path}: {result.reason}", detail=result.detail)
+            result = lost(path, jobs_output(names, outdir, output_format, path), result.reason, result.detail)
         yield result
+
+
+def convert_jobs(names: dict[Path, str], outdir: Path | None, settings: Settings, output_format: OutputFormat,
+                 force: bool) -> list[tuple[Path, tuple]]:
+    """``(path, convert_one's arguments)`` for each input: what every executor maps."""
+    return [(path, (path, jobs_output(names, outdir, output_format, path), settings, force)) for path in names]
+
+
+def jobs_output(names: dict[Path, str], outdir: Path | None, output_format: OutputFormat, path: Path) -> Path | None:
+    """The per-plan JSON a job writes (json format only)."""
+    return outdir / names[path] if outdir is not None and output_format == "json" else None
+
+
+def lost(path: Path, output: Path | None, reason: str, detail: str | None = None) -> Outcome:
+    """The outcome of a job whose worker gave none (timed out, out of memory, died)."""
+    return Outcome(path, output.name if output else "", "failed", error=f"{path}: {reason}", detail=detail)
 
 
 def default_workers() -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import Counter
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -22,9 +21,10 @@ from rich.table import Table
 from . import SUPPORTED_SUFFIXES, Settings
 from .batch import Outcome, convert_many, default_workers
 from .errors import OutputError
+from .executors import ExecutorError, convert_with
 from .files import find_plans
-from .outputs.tables import write_csv, write_jsonl
-from .report import Report, build_report, report_json, write_report
+from .outputs.stream import BatchOutputs, Summary
+from .report import Report, Stats, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
@@ -58,6 +58,11 @@ GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
                         help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
 HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
                         help="TOML file of extra heading synonyms, shaped as headings.toml.")
+class ExecutorName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class OcrMode(str, Enum):
     auto = "auto"
     never = "never"
@@ -104,24 +109,32 @@ def extract_command(
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
     timeout: float = TIMEOUT, memory_limit: int = MEMORY,
+    executor: ExecutorName = typer.Option(ExecutorName.local, "--executor",
+                                          help="local: worker processes here; dask: a Dask cluster (pip install "
+                                               "'actionplan[dask]'), a LocalCluster of --workers without --scheduler."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler's address (tcp://host:8786)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
 ) -> None:
     """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
     settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
     names = _inputs(paths)
     _check_outputs(outdir, report, names)
-    limits = Limits(timeout, memory_limit << 20)
-    outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug, limits)
-    unwritten = None
+    if scheduler and executor is not ExecutorName.dask:
+        stderr.print("error: --scheduler is the address of a Dask cluster: add --executor dask", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    outputs = BatchOutputs(names, jsonl=outdir / "items.jsonl" if output_format is Format.jsonl else None,
+                           csv_file=outdir / "items.csv" if output_format is Format.csv else None,
+                           reports=[report, outdir / "actions.xlsx" if output_format is Format.xlsx else None],
+                           spool_directory=outdir)
     try:
-        if output_format is Format.jsonl:
-            write_jsonl(outcomes, outdir / "items.jsonl")
-        elif output_format is Format.csv:
-            write_csv(outcomes, outdir / "items.csv")
-    except OutputError as error:
-        unwritten = _error(str(error))
-    workbook = outdir / "actions.xlsx" if output_format is Format.xlsx else None
-    _finish(outcomes, report, strict, quiet, as_json, unwritten, workbook)
+        outcomes = convert_with(executor.value, names, outdir, settings, workers, output_format.value, force,
+                                Limits(timeout, memory_limit << 20), debug, scheduler)
+        _run(outcomes, outputs, len(names), quiet or as_json, debug)
+    except ExecutorError as error:
+        stderr.print(f"error: {error}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE) from error
+    unwritten = [_error(message) for message in outputs.finish()]
+    _finish(outputs.summaries(), outputs.stats(), strict, quiet, as_json, unwritten[0] if unwritten else None)
 
 
 @app.command("validate")
@@ -153,7 +166,7 @@ def validate_command(
         typer.echo(report_json(result), nl=False)
     else:
         _print_issues(result)
-    raise typer.Exit(unwritten or _exit_code(outcomes, strict))
+    raise typer.Exit(unwritten or _exit_code([Summary.of(outcome) for outcome in outcomes], strict))
 
 
 @app.command("schema")
@@ -205,24 +218,21 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def _run(names, outdir, settings, workers, output_format, force, silent, debug, limits) -> list[Outcome]:
-    """Convert with a progress bar on a terminal, a line per file otherwise; input order kept."""
-    order = {path: position for position, path in enumerate(names)}
-    outcomes: list[Outcome] = []
+def _run(outcomes, outputs: BatchOutputs, total: int, silent: bool, debug: bool) -> None:
+    """Hand each outcome to the batch outputs as it finishes (the plan is dropped there),
+    with a progress bar on a terminal, a line per file otherwise."""
     interactive = stderr.is_terminal and not silent
     with Progress(console=stderr, transient=True, disable=not interactive) as progress:
-        task = progress.add_task("converting", total=len(names))
-        for outcome in convert_many(names, outdir, settings, workers, output_format, force, limits, debug):
-            outcomes.append(outcome)
+        task = progress.add_task("converting", total=total)
+        for outcome in outcomes:
+            summary = outputs.add(outcome)
             progress.advance(task)
-            if outcome.error:
-                _error(outcome.error)
-                if debug and outcome.detail:
-                    stderr.print(outcome.detail, markup=False, highlight=False)
+            if summary.error:
+                _error(summary.error)
+                if debug and summary.detail:
+                    stderr.print(summary.detail, markup=False, highlight=False)
             elif not interactive and not silent:
-                stderr.print(f"{outcome.status} {outcome.path} ({len(outcome.plan.items)} items)",
-                             markup=False, highlight=False)
-    return sorted(outcomes, key=lambda outcome: order[outcome.path])
+                stderr.print(f"{summary.status} {summary.path} ({summary.items} items)", markup=False, highlight=False)
 
 
 def _write_report(result: Report, report: Path) -> int | None:
@@ -233,48 +243,39 @@ def _write_report(result: Report, report: Path) -> int | None:
     return None
 
 
-def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: bool, as_json: bool,
-            unwritten: int | None, workbook: Path | None = None) -> None:
-    result = build_report(outcomes)
-    for target in (report, workbook):
-        if target:
-            unwritten = _write_report(result, target) or unwritten
-    code = unwritten or _exit_code(outcomes, strict)
+def _finish(summaries: list[Summary], stats: Stats, strict: bool, quiet: bool, as_json: bool,
+            unwritten: int | None) -> None:
+    code = unwritten or _exit_code(summaries, strict)
     if as_json:
-        summary = {"exit_code": code, "stats": result.stats.model_dump(), "files": [
-            {"path": str(o.path), "output": o.output or None, "status": o.status, "error": o.error,
-             "items": len(o.plan.items) if o.plan else None,
-             "issues": dict(sorted(_codes(o.plan).items())) if o.plan else None}
-            for o in outcomes
+        summary = {"exit_code": code, "stats": stats.model_dump(), "files": [
+            {"path": str(s.path), "output": s.output or None, "status": s.status, "error": s.error,
+             "items": s.items, "issues": dict(s.codes) if s.items is not None else None}
+            for s in summaries
         ]}
         typer.echo(json.dumps(summary, indent=2))
     elif not quiet:
-        stdout.print(_summary_table(outcomes))
+        stdout.print(_summary_table(summaries))
     raise typer.Exit(code)
 
 
-def _codes(plan: ActionPlan) -> Counter[str]:
-    return Counter(found.code for found in plan.issues)
-
-
-def _exit_code(outcomes: list[Outcome], strict: bool) -> int:
-    if any(o.status == "failed" for o in outcomes):
+def _exit_code(summaries: list[Summary], strict: bool) -> int:
+    if any(s.status == "failed" for s in summaries):
         return EXIT_UNREADABLE
-    if strict and any(f.severity == "error" for o in outcomes if o.plan for f in o.plan.issues):
+    if strict and any(s.has_error for s in summaries):
         return EXIT_STRICT
     return EXIT_OK
 
 
-def _summary_table(outcomes: list[Outcome]) -> Table:
+def _summary_table(summaries: list[Summary]) -> Table:
     table = Table("file", "items", "no lead", "no timescale", "issues", "status", title="actionplan extract")
     table.columns[0].overflow = "fold"
-    for outcome in outcomes:
-        if outcome.plan is None:
-            table.add_row(str(outcome.path), "-", "-", "-", "-", "failed")
+    for summary in summaries:
+        if summary.items is None:
+            table.add_row(str(summary.path), "-", "-", "-", "-", "failed")
             continue
-        codes = _codes(outcome.plan)
-        table.add_row(str(outcome.path), str(len(outcome.plan.items)), str(codes.get("missing_lead", 0)),
-                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())), outcome.status)
+        codes = dict(summary.codes)
+        table.add_row(str(summary.path), str(summary.items), str(codes.get("missing_lead", 0)),
+                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())), summary.status)
     return table
 
 

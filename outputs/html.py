@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from importlib.resources import files
 from itertools import groupby
-from typing import TYPE_CHECKING
+from string import Formatter
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from ..report import PlanReport, Report, ReportAction
@@ -29,17 +30,30 @@ def e(value: object) -> str:
 
 
 def report_html(report: Report) -> str:
+    return "".join(report_html_parts(report))
+
+
+def report_html_parts(report: Report) -> Iterator[str]:
+    """The page in pieces, a plan's row or section at a time: a batch writes it to disk as
+    it goes without holding the page (``report.plans`` may be read back from a spool,
+    outputs/stream.py), so only one plan is in memory at once."""
     asset = files(__package__)
     stats = report.stats
-    return _PAGE.format(
+    values = dict(
         css=asset.joinpath("report.css").read_text(encoding="utf-8"),
         script=asset.joinpath("report.js").read_text(encoding="utf-8"),
         plans=stats.plans, items=stats.items, errors=stats.errors, warnings=stats.warnings, failed=stats.failed,
         overdue=report.dashboard.overdue, rag=_rag_bar(report), months=_month_chart(report),
-        leads=_lead_table(report), plan_rows=_plan_rows(report), codes=_code_rows(report),
-        filters=_filters(report), sections="".join(_plan_section(report, index, plan)
-                                                   for index, plan in enumerate(report.plans)),
+        leads=_lead_table(report), codes=_code_rows(report),
     )
+    streamed = {"plan_rows": lambda: _plan_rows(report), "filters": lambda: _filters(report),
+                "sections": lambda: (_plan_section(report, index, plan) for index, plan in enumerate(report.plans))}
+    for literal, field, _, _ in Formatter().parse(_PAGE):
+        yield literal
+        if field in streamed:
+            yield from streamed[field]()
+        elif field:
+            yield str(values[field])
 
 
 # -- dashboard -------------------------------------------------------------------
@@ -112,20 +126,16 @@ def _lead_table(report: Report) -> str:
     return table
 
 
-def _plan_rows(report: Report) -> str:
-    rows = []
+def _plan_rows(report: Report) -> Iterator[str]:
     for index, plan in enumerate(report.plans):
         gaps = "".join(f'<td class="n{" bad" if plan.counts.get(code) else ""}" data-code="{code}">'
                        f'{plan.counts.get(code, 0)}</td>' for code in GAP_CODES)
-        rows.append(
-            f'<tr data-plan="{index}"><td><a href="#plan-{index}">{e(plan.title or plan.path)}</a>'
-            f'<div class="path">{e(plan.path)}</div></td><td>{e(plan.as_of or "not stated")}</td>'
-            f'<td class="n" data-code="items">{plan.items}</td>{gaps}'
-            f'<td class="n">{plan.errors}</td><td class="n">{plan.warnings}</td></tr>'
-        )
-    rows += [f'<tr class="failed"><td>{e(failure.path)}</td><td colspan="8">{e(failure.error)}</td></tr>'
-             for failure in report.failures]
-    return "".join(rows)
+        yield (f'<tr data-plan="{index}"><td><a href="#plan-{index}">{e(plan.title or plan.path)}</a>'
+               f'<div class="path">{e(plan.path)}</div></td><td>{e(plan.as_of or "not stated")}</td>'
+               f'<td class="n" data-code="items">{plan.items}</td>{gaps}'
+               f'<td class="n">{plan.errors}</td><td class="n">{plan.warnings}</td></tr>')
+    for failure in report.failures:
+        yield f'<tr class="failed"><td>{e(failure.path)}</td><td colspan="8">{e(failure.error)}</td></tr>'
 
 
 def _code_rows(report: Report) -> str:
@@ -137,7 +147,7 @@ def _code_rows(report: Report) -> str:
     )
 
 
-def _filters(report: Report) -> str:
+def _filters(report: Report) -> Iterator[str]:
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
         choices = "".join(f'<option value="{e(value)}">{e(text)}</option>' for value, text in options)
         return f'<label>{label} <select id="f-{name}"><option value="">all</option>{choices}</select></label>'
@@ -145,14 +155,14 @@ def _filters(report: Report) -> str:
     plans = [(str(index), plan.title or plan.path) for index, plan in enumerate(report.plans)]
     codes = sorted({code for plan in report.plans for action in plan.actions for code in action.codes})
     leads = [(load.lead, f"{load.lead} ({load.actions})") for load in report.dashboard.leads]
-    return "".join([
+    yield from [
         select("plan", "plan", plans), select("code", "issue", [(code, code) for code in codes]),
         select("severity", "severity", [("error", "error"), ("warning", "warning")]),
         select("lead", "lead", leads),
         select("rag", "RAG", [("red", "red"), ("amber", "amber"), ("green", "green"), ("none", "no RAG")]),
         '<label><input type="checkbox" id="f-overdue"> overdue only</label>',
         '<label>text <input type="search" id="f-text"></label>',
-    ])
+    ]
 
 
 # -- a plan ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..files import write_atomic
 from ..schema import ActionItem, ActionPlan
@@ -31,12 +31,15 @@ BOM = "\ufeff"
 
 def write_jsonl(outcomes: list[Outcome], target: Path) -> None:
     """One item per line across all plans, each with its plan's path."""
-    lines = []
-    for plan in _plans(outcomes):
-        for item in plan.items:
-            record = {"plan_path": plan.source.path, **json.loads(item.model_dump_json())}
-            lines.append(json.dumps(record, ensure_ascii=False))
-    write_atomic(target, "\n".join(lines) + ("\n" if lines else ""))
+    lines = [line for plan in _plans(outcomes) for line in jsonl_lines(plan)]
+    write_atomic(target, "".join(lines))
+
+
+def jsonl_lines(plan: ActionPlan) -> Iterator[str]:
+    """The plan's items as items.jsonl lines, each ending in a newline."""
+    for item in plan.items:
+        record = {"plan_path": plan.source.path, **json.loads(item.model_dump_json())}
+        yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def csv_header(outcomes: list[Outcome]) -> list[str]:
@@ -50,10 +53,15 @@ def write_csv(outcomes: list[Outcome], target: Path) -> None:
     writer = csv.DictWriter(buffer, fieldnames=csv_header(outcomes))
     writer.writeheader()
     for plan in _plans(outcomes):
-        codes = codes_by_item(plan)
-        for item in plan.items:
-            writer.writerow(_flat(plan, item, codes.get(item.id, [])))
+        writer.writerows(csv_rows(plan))
     write_atomic(target, BOM + buffer.getvalue())
+
+
+def csv_rows(plan: ActionPlan) -> Iterator[dict[str, object]]:
+    """The plan's items as items.csv rows (a DictWriter's dicts)."""
+    codes = codes_by_item(plan)
+    for item in plan.items:
+        yield _flat(plan, item, codes.get(item.id, []))
 
 
 def _plans(outcomes: list[Outcome]) -> list[ActionPlan]:

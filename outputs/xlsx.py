@@ -5,9 +5,10 @@ rating is the cell's fill.
 
 Written with XlsxWriter, which on the 5,220-action workbook of
 tests/benchmarks/xlsx_writers.py wrote in less than half openpyxl's time, a third of its
-file size and a quarter of its memory. Its default mode is kept, not ``constant_memory``:
-the shared-string table (every plan path and code written once) makes the file 2.7 times
-smaller, and the report is in memory already. openpyxl only reads workbooks back (tests)."""
+file size and a quarter of its memory. Its default mode is kept, not ``constant_memory``,
+up to outputs/stream.py's XLSX_STREAMED_ACTIONS: the shared-string table (every plan path
+and code written once) makes the file 2.7 times smaller; past it, a batch's workbook is
+written row by row so that memory does not grow with the archive. openpyxl only reads workbooks back (tests)."""
 
 from __future__ import annotations
 
@@ -132,8 +133,9 @@ def _write(sheet, row: int, position: int, value, style) -> None:
 
 
 def _actions_sheet(sheet, report: Report, styles: dict) -> None:
-    rows = [(plan, action) for plan in report.plans for action in plan.actions]
-    _start(sheet, ACTION_COLUMNS, len(rows), styles)
+    # counted, then read: ``report.plans`` may be a spool read back plan by plan (outputs/stream.py)
+    _start(sheet, ACTION_COLUMNS, sum(len(plan.actions) for plan in report.plans), styles)
+    rows = ((plan, action) for plan in report.plans for action in plan.actions)
     for row, (plan, action) in enumerate(rows, start=1):
         for position, (heading, _, value_of) in enumerate(ACTION_COLUMNS):
             style = styles["text"]
@@ -147,8 +149,8 @@ def _actions_sheet(sheet, report: Report, styles: dict) -> None:
 
 
 def _issues_sheet(sheet, report: Report, styles: dict) -> None:
-    rows = [(plan, found) for plan in report.plans for found in plan.issues]
-    _start(sheet, ISSUE_COLUMNS, len(rows), styles)
+    _start(sheet, ISSUE_COLUMNS, sum(len(plan.issues) for plan in report.plans), styles)
+    rows = ((plan, found) for plan in report.plans for found in plan.issues)
     for row, (plan, found) in enumerate(rows, start=1):
         style = styles["error"] if found.severity == "error" else styles["text"]
         for position, (_, _, value_of) in enumerate(ISSUE_COLUMNS):

@@ -18,6 +18,9 @@
   layers (draw-1) read with no OCR: Tesseract runs inside the worker processes, so
   --workers scales it;
 
+- whole archives (scale.py): peak RSS of 100 / 1,000 / 10,000 generated plans, and a
+  Dask LocalCluster against the local workers;
+
 - whole process: `actionplan extract` on the five seed texts (median of 5) against a
   bare `python -c "import actionplan.cli"` (interpreter start + imports) in the same run;
 - in process: converting all five seed texts against only reading and TAB-splitting
@@ -258,6 +261,10 @@ def main() -> None:
     pdf_figures()
     ocr_figures()
     batch_figures()
+    from scale import dask_figures, memory_figures  # beside this file: whole archives, Dask
+
+    memory_figures()
+    dask_figures()
 
 
 if __name__ == "__main__":
