@@ -37,6 +37,7 @@ _BULLET = re.compile(r"^\s*[•▪◦■◼●\-–]\s*")
 _NUMBER = re.compile(r"^\s*\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?=\S)")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _TITLE_PARAGRAPHS = 8  # paragraphs at the top of a document where it names what it is
+_TITLE_WORDS = 16  # a title line; a longer paragraph is prose
 _UNMARKED_POINTS = 12  # paragraphs read as unmarked points before the list must have ended
 _RECOMMENDS = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b", re.I)
 _INTRO_PARAGRAPHS = 3  # paragraphs of lead-in text allowed between a heading and its first point
@@ -102,15 +103,22 @@ def timescale_heading(text: str) -> str | None:
 
 
 def is_report(document: Document) -> bool:
-    """The document is an inspection report: its text says so and nowhere calls itself
-    an action plan (a plan quoting its report's title still calls itself a plan)."""
+    """The document is an inspection report: its text says so and its top does not call
+    it an action plan. A plan names itself in its title or a title line, or in prose as
+    "this action plan"; a report's summary mentioning the council's "improvement plan"
+    does not make the report a plan."""
     vocab = vocabulary()
     paragraphs = [_plain(block.text) for block in document.blocks if isinstance(block, Paragraph)]
     text = " ".join(paragraphs)
-    # A report may mention the plan it asks for; a plan names itself at its top.
-    top = " ".join([_plain(document.title or ""), *paragraphs[:_TITLE_PARAGRAPHS]])
-    return any(phrase in text for phrase in vocab.report_phrases) and not any(
-        phrase in top for phrase in vocab.plan_phrases)
+    if not any(phrase in text for phrase in vocab.report_phrases):
+        return False
+    top = paragraphs[:_TITLE_PARAGRAPHS]
+    titles = [_plain(document.title or ""), *(line for line in top if len(line.split()) <= _TITLE_WORDS)]
+    if any(phrase in line for line in titles for phrase in vocab.plan_phrases):
+        return False
+    prose = " ".join(top)
+    return not any(re.search(rf"\b(?:this|our)\s+(?:\w+\s+){{0,3}}{re.escape(phrase)}\b", prose)
+                   for phrase in vocab.plan_phrases)
 
 
 def _marker(text: str) -> tuple[str, str] | None:
