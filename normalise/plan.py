@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..extract.base import Document, Paragraph
+from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_of_fills
 from .drafts import Draft, Group
 from .glossary import resolve_initials
-from .inspection import read_inspection
+from .inspection import read_inspection, report_lines
 from .lead_vocabulary import Vocabulary
 from .leads import parse_leads
 from .refs import report_refs, split_number
@@ -52,7 +52,7 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
         rows=reader.counts,
         columns=reader.column_mappings,
         document_kind="inspection_report" if report else "action_plan",
-        inspection=read_inspection([b.text for b in document.blocks if isinstance(b, Paragraph)]) if report else None,
+        inspection=read_inspection(report_lines(document)) if report else None,
     )
     plan.issues = (
         text_layer_issues(document.pages_without_text, document.ocr_note)

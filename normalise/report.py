@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..extract.base import Block, Document, Paragraph
-from .cues import mid_sentence, unterminated
+from .cues import TERMINAL, mid_sentence, unterminated
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,9 +37,11 @@ _BULLET = re.compile(r"^\s*[•▪◦■◼●\-–]\s*")
 _NUMBER = re.compile(r"^\s*\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?=\S)")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _TITLE_PARAGRAPHS = 8  # paragraphs at the top of a document where it names what it is
+_TITLE_WORDS = 16  # a title line; a longer paragraph is prose
 _UNMARKED_POINTS = 12  # paragraphs read as unmarked points before the list must have ended
 _RECOMMENDS = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to)\b", re.I)
 _INTRO_PARAGRAPHS = 3  # paragraphs of lead-in text allowed between a heading and its first point
+_THEME_WORDS = 14  # a theme sub-heading inside a list is a short title ("Workforce development")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ def _plain(text: str) -> str:
 
 def is_recommendations_heading(text: str) -> bool:
     """"Areas for improvement", "What needs to improve?", "Recommendations:"."""
+    if text.strip().startswith("("):
+        return False  # "(Recommendation)": a finding's cross-reference to the list, not a heading
     words = _plain(text)
     vocab = vocabulary()
     for heading in vocab.headings:
@@ -99,15 +103,22 @@ def timescale_heading(text: str) -> str | None:
 
 
 def is_report(document: Document) -> bool:
-    """The document is an inspection report: its text says so and nowhere calls itself
-    an action plan (a plan quoting its report's title still calls itself a plan)."""
+    """The document is an inspection report: its text says so and its top does not call
+    it an action plan. A plan names itself in its title or a title line, or in prose as
+    "this action plan"; a report's summary mentioning the council's "improvement plan"
+    does not make the report a plan."""
     vocab = vocabulary()
     paragraphs = [_plain(block.text) for block in document.blocks if isinstance(block, Paragraph)]
     text = " ".join(paragraphs)
-    # A report may mention the plan it asks for; a plan names itself at its top.
-    top = " ".join([_plain(document.title or ""), *paragraphs[:_TITLE_PARAGRAPHS]])
-    return any(phrase in text for phrase in vocab.report_phrases) and not any(
-        phrase in top for phrase in vocab.plan_phrases)
+    if not any(phrase in text for phrase in vocab.report_phrases):
+        return False
+    top = paragraphs[:_TITLE_PARAGRAPHS]
+    titles = [_plain(document.title or ""), *(line for line in top if len(line.split()) <= _TITLE_WORDS)]
+    if any(phrase in line for line in titles for phrase in vocab.plan_phrases):
+        return False
+    prose = " ".join(top)
+    return not any(re.search(rf"\b(?:this|our)\s+(?:\w+\s+){{0,3}}{re.escape(phrase)}\b", prose)
+                   for phrase in vocab.plan_phrases)
 
 
 def _marker(text: str) -> tuple[str, str] | None:
@@ -133,9 +144,30 @@ def read_recommendations(blocks: list[Block]) -> list[Recommendation]:
     return found
 
 
+def _theme(blocks: list[Block], position: int, text: str) -> str | None:
+    """A theme sub-heading that groups the points after it ("Workforce development",
+    "1. Quality and effectiveness of practice" above bullets): a short title with no
+    closing punctuation, unmarked or numbered, whose next paragraph is a point (a
+    numbered title's, a bullet: numbered titles over numbered points would be points)."""
+    if len(text.split()) > _THEME_WORDS or text.rstrip().endswith(TERMINAL) or _BULLET.match(text):
+        return None
+    if _RECOMMENDS.search(text) or mid_sentence(text):
+        return None
+    following = next((block for block in blocks[position + 1:]
+                      if not isinstance(block, Paragraph) or block.text.strip()), None)
+    if not isinstance(following, Paragraph):
+        return None
+    after = _marker(" ".join(following.text.split()))
+    numbered = bool(_NUMBER.match(text))
+    if after is None or (numbered and after[0] != "bullet"):
+        return None
+    return _NUMBER.sub("", text, count=1).strip() if numbered else text.strip()
+
+
 def _read_list(blocks: list[Block], start: int, section: str) -> tuple[list[Recommendation], int]:
     """The points after a heading at ``start``; and where reading stopped."""
     items: list[Recommendation] = []
+    heading = section
     timescale: str | None = None
     kind: str | None = None  # how the list's points are marked: "bullet" or "number"
     lead_in: list[Recommendation] = []  # unmarked paragraphs before any point
@@ -150,6 +182,7 @@ def _read_list(blocks: list[Block], start: int, section: str) -> tuple[list[Reco
             position += 1
             continue
         when = timescale_heading(text)
+        theme = None if when else _theme(blocks, position, text)
         marker = _marker(text)
         if marker and not marker[1].strip():  # a bullet glyph alone: an end mark ("◼"), not a point
             position += 1
@@ -161,8 +194,12 @@ def _read_list(blocks: list[Block], start: int, section: str) -> tuple[list[Reco
                 # following action": a numbered lead-in to points grouped by timescale.
                 items, kind = [], None
             timescale = when
+            section = heading
         elif is_recommendations_heading(text):
             break  # the next list: read from its own heading
+        elif theme and block.kind == "body":  # a bold line is a heading: the list has ended
+            section, kind = theme, None  # the points after it sit under this theme
+            lead_in = []
         elif marker and text.endswith(":") and not items:
             pass  # "22. In order to improve ..., the local authority should take the following action:"
         elif marker and not items and len(lead_in) > _INTRO_PARAGRAPHS:

@@ -152,6 +152,10 @@ class InspectionDetails(_Model):
     """What an inspection report states about itself (null where it does not say)."""
 
     inspectorates: list[str] = Field(default_factory=list, description="Ofsted, CQC, HMI Probation, HMICFRS ...")
+    local_authority: str | None = Field(
+        None, description="The council or local area partnership inspected, as the report's title names it "
+        "('Rochdale', 'Gateshead Local Area Partnership', 'Warrington Borough Council').",
+    )
     inspection_start: date | None = Field(None, description="First day of the inspection as stated.")
     inspection_end: date | None = Field(
         None, description="Last day of the inspection: the anchor for the report's relative timescales."

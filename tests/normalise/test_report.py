@@ -47,6 +47,30 @@ CASES = [
      [(f"Leaders {words}", "Areas for improvement", None) for words in (
          "should cut waits.", "should track plans.", "should improve transitions.", "should share data.",
          "must talk to parents.")]),
+    # SIF 2015: a timescale sub-heading, then theme sub-headings over numbered points (the
+    # theme is the section); a second recommendations heading starts afresh, with no timescale
+    (paras(("bold", "What does the local authority need to improve?", 4), ("bold", "Priority and immediate action", 4),
+           "Management oversight", "1. Managers should improve oversight.", ("bold", "Areas for improvement", 4),
+           "Workforce development", "2. Ensure that managers are trained.", "Consistency of practice",
+           "3. Social workers should update plans.", ("bold", "The local authority’s strengths", 5),
+           "4. There is strong support."),
+     [("1. Managers should improve oversight.", "Management oversight", "Priority and immediate action"),
+      ("2. Ensure that managers are trained.", "Workforce development", None),
+      ("3. Social workers should update plans.", "Consistency of practice", None)]),
+    # SIF 2016: numbered theme titles over bullets: each bullet is a recommendation
+    (paras(("bold", "Recommendations", 9), "1. Quality of practice", "• Develop a multi-agency response.",
+           "• Improve support.", "2. Oversight by leaders", "• Build a stable workforce.",
+           ("bold", "Summary for children and young people", 11)),
+     [("Develop a multi-agency response.", "Quality of practice", None), ("Improve support.", "Quality of practice", None),
+      ("Build a stable workforce.", "Oversight by leaders", None)]),
+    # a short bullet with no full stop is a point, not a theme; a bold line after the list is a heading
+    (paras(("bold", "What needs to improve:", 1), "• life-story work for children in care", "• support for care leavers.",
+           ("bold", "The experiences of children: inadequate", 2), "1. Services have declined."),
+     [("life-story work for children in care", "What needs to improve", None),
+      ("support for care leavers.", "What needs to improve", None)]),
+    # a numbered point without a full stop over numbered points is a point, not a theme
+    (paras(("bold", "Recommendations", 1), "1. Improve supervision", "2. Improve plans.", ("bold", "Summary", 1)),
+     [("1. Improve supervision", "Recommendations", None), ("2. Improve plans.", "Recommendations", None)]),
     # the same number of unmarked paragraphs that recommend nothing: not a list
     (paras(("bold", "Areas for improvement", 1), "The area is large.", "It has two trusts.", "Schools are many.",
            "Waits are long.", ("bold", "Local area partnership details", 1)), []),
@@ -67,7 +91,8 @@ def test_a_table_ends_the_list():
 @pytest.mark.parametrize("text, heading", [
     ("Areas for improvement", True), ("What needs to improve?", True), ("Recommendations:", True),
     ("What does the local authority need to improve?", True), ("Recommendations about next steps are well matched.", False),
-    ("Summary for children", False),
+    ("Summary for children", False), ("What does the LSCB need to improve?", True),
+    ("(Recommendation)", False),  # a finding's cross-reference to the list, not a heading
 ])
 def test_heading_vocabulary(text, heading):
     assert is_recommendations_heading(text) is heading
@@ -75,6 +100,7 @@ def test_heading_vocabulary(text, heading):
 
 @pytest.mark.parametrize("text, when", [
     ("Immediately:", "Immediately"), ("Within three months:", "Within three months"), ("Within 6 months", "Within 6 months"),
+    ("Priority and immediate action", "Priority and immediate action"),
     ("improve the timeliness of care proceedings.", None),
 ])
 def test_timescale_subheadings(text, when):
@@ -85,12 +111,14 @@ def test_timescale_subheadings(text, when):
     ("ilacs_kent_2013.pdf", 12, "Areas for improvement", "Immediately"),       # 2012-2014 bullets by timescale
     ("ilacs_croydon_2017.pdf", 26, "Recommendations", None),                  # SIF numbered
     ("send_bolton_2024.pdf", 2, "Areas for improvement", None),               # one-column table across a page
+    ("ilacs_wakefield_2018.pdf", 12, "What needs to improve", None),          # ILACS 2018, symbol-font bullets
 ])
 def test_real_reports(name, count, section, first_timescale):
     import actionplan
 
     plan = actionplan.extract(REPORTS / name)
     assert len(plan.items) == count
+    assert plan.document_kind == "inspection_report"
     assert {item.section for item in plan.items} == {section}
     assert plan.items[0].timescale.raw == first_timescale
     codes = [i.code for i in plan.issues]
