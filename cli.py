@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import Counter
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -26,6 +25,7 @@ from .files import find_plans
 from .outputs.tables import write_csv, write_jsonl
 from .report import Report, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
+from .schema.codes import count_codes
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -244,17 +244,13 @@ def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: b
         summary = {"exit_code": code, "stats": result.stats.model_dump(), "files": [
             {"path": str(o.path), "output": o.output or None, "status": o.status, "error": o.error,
              "items": len(o.plan.items) if o.plan else None,
-             "issues": dict(sorted(_codes(o.plan).items())) if o.plan else None}
+             "issues": count_codes(o.plan.issues) if o.plan else None}
             for o in outcomes
         ]}
         typer.echo(json.dumps(summary, indent=2))
     elif not quiet:
         stdout.print(_summary_table(outcomes))
     raise typer.Exit(code)
-
-
-def _codes(plan: ActionPlan) -> Counter[str]:
-    return Counter(found.code for found in plan.issues)
 
 
 def _exit_code(outcomes: list[Outcome], strict: bool) -> int:
@@ -272,7 +268,7 @@ def _summary_table(outcomes: list[Outcome]) -> Table:
         if outcome.plan is None:
             table.add_row(str(outcome.path), "-", "-", "-", "-", "failed")
             continue
-        codes = _codes(outcome.plan)
+        codes = count_codes(outcome.plan.issues)
         table.add_row(str(outcome.path), str(len(outcome.plan.items)), str(codes.get("missing_lead", 0)),
                       str(codes.get("missing_timescale", 0)), str(sum(codes.values())), outcome.status)
     return table

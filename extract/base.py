@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, Union
 
+from ..schema.codes import Finding
+
 Format = Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf", "xlsx", "csv"]
 
 
@@ -81,18 +83,6 @@ class Paragraph:
 Block = Union[Paragraph, Table]
 
 
-@dataclass(frozen=True)
-class SourceNote:
-    """Something the extractor left out or could not read, for the plan's issues:
-    ``code`` is one of normalise/validate.py's CODES (e.g. hidden rows of a sheet)."""
-
-    code: str
-    message: str
-    value: str | None = None
-    table: int | None = None
-    row: int | None = None
-
-
 @dataclass
 class Document:
     path: Path
@@ -111,8 +101,9 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)
     # Per page, how its tables were found ("lines", "text" or "none"), where recorded.
     page_strategies: list[str] = field(default_factory=list)
-    # What the extractor left out and says so (hidden rows, columns and sheets).
-    notes: list[SourceNote] = field(default_factory=list)
+    # What the extractor left out and says so (hidden rows, columns and sheets), each
+    # with one of schema/codes.py's codes.
+    notes: list[Finding] = field(default_factory=list)
     # Pages read by OCR (scans), and why pages without text were left unread (OCR off or
     # not installed: the no_text_layer issue says how to enable it).
     ocr_pages: list[int] = field(default_factory=list)

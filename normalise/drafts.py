@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..schema.codes import Finding
 from .layout import Header
 
 
@@ -40,13 +41,6 @@ class Draft:
     ocr: dict[str, list[float]] = field(default_factory=dict)
 
 
-@dataclass
-class PlanIssue:
-    """A plan-level problem found while reading rows (its severity comes from validate.CODES)."""
-
-    code: str
-    message: str
-    value: str | None = None
-    page: int | None = None
-    table: int | None = None
-    row: int | None = None
+# The row reader's name for a Finding (schema/codes.py), kept while normalise/rows.py is
+# being rewritten (issue 10); new code uses Finding.
+PlanIssue = Finding

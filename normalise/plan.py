@@ -18,7 +18,7 @@ from .rows import RowReader
 from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale
-from .validate import anchor_issues, issue, mean_confidence, shape_issues, text_layer_issues, validate
+from .validate import anchor_issues, finding_issue, issue, mean_confidence, shape_issues, text_layer_issues, validate
 
 # Where the source does not mark merged cells, a lead or timescale column counts as merged down over each recommendation's actions when the
 # table shows the pattern a merged cell leaves: recommendations of several actions whose
@@ -57,10 +57,9 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     plan.issues = (
         text_layer_issues(document.pages_without_text, document.ocr_note)
         + shape_issues(document.pages_too_busy)
-        + [issue(note.code, note.message, value=note.value, table=note.table, row=note.row) for note in document.notes]
+        + [finding_issue(note) for note in document.notes]
         + _outcome_issues(plan, report, document)
-        + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
-           for found in reader.issues]
+        + [finding_issue(found) for found in reader.issues]
         + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of, report=report)
         + anchor_issues(plan.items, plan.anchor_date)
     )

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .codes import IssueCode, Severity
+
 SCHEMA_VERSION = "1"
 
 TimescaleKind = Literal[
@@ -18,11 +20,12 @@ TimescaleKind = Literal[
 ]
 Rag = Literal["red", "amber", "green"]
 State = Literal["complete", "in_progress", "not_started", "unknown"]
-Severity = Literal["error", "warning"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # use_enum_values: an enum field holds its string, so code reading a model compares and
+    # prints the same strings the JSON holds; the schema still publishes the enum.
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
 class SourceDocument(_Model):
@@ -113,7 +116,7 @@ class ActionItem(_Model):
 class ValidationIssue(_Model):
     item_id: str | None = Field(None, description="The item concerned; null for plan-level issues.")
     field: str | None = None
-    code: str = Field(description="Stable snake_case code; see the README's table of codes.")
+    code: IssueCode = Field(description="Stable snake_case code; see the README's table of codes.")
     severity: Severity
     message: str
     page: int | None = Field(None, description="Where in the source: page (where the format has pages) ...")
