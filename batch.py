@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Iterator, Literal
 
@@ -23,18 +24,34 @@ from .workers import Failed, Limits, supervise
 OutputFormat = Literal["json", "jsonl", "csv", "xlsx"]
 
 
+class OutcomeStatus(str, Enum):
+    """What became of one input file: the same words in the JSON summary, the report and
+    the terminal (docling's SUCCESS / PARTIAL_SUCCESS / FAILURE, with skipped for a re-run)."""
+
+    CONVERTED = "converted"
+    # Converted, but its text is a best reading to check: read by OCR (a scan).
+    CONVERTED_WITH_WARNINGS = "converted with warnings"
+    SKIPPED = "skipped"  # its JSON is up to date from an earlier run
+    FAILED = "failed"
+
+    def __str__(self) -> str:  # the words themselves in tables and messages
+        return self.value
+
+
 @dataclass
 class Outcome:
     """What became of one input file."""
 
     path: Path
     output: str  # the JSON file's name below OUTDIR (json format)
-    # "converted with warnings": read by OCR (a scan), so its text is the OCR's best reading.
-    status: Literal["converted", "converted with warnings", "skipped", "failed"]
+    status: OutcomeStatus
     plan: ActionPlan | None = None
     error: str | None = None
     detail: str | None = None  # the traceback of an internal error, shown with --debug
     internal: bool = False  # the failure is a defect of ours, not a bad file
+
+    def __post_init__(self) -> None:
+        self.status = OutcomeStatus(self.status)  # the words are accepted too; a word not a status is a defect
 
 
 def convert_one(path: Path, output: Path | None, settings: Settings, force: bool = False) -> Outcome:
@@ -46,21 +63,22 @@ def convert_one(path: Path, output: Path | None, settings: Settings, force: bool
         if previous is not None and not force:
             same_input = previous.source.sha256 == sha256_of(path)
             if same_input and output.stat().st_mtime >= path.stat().st_mtime:
-                return Outcome(path, name, "skipped", previous)
+                return Outcome(path, name, OutcomeStatus.SKIPPED, previous)
             if not same_input and previous.source.path != str(path):  # never overwrite another file's plan
-                return Outcome(path, name, "failed", error=f"{path}: {output} holds the plan of another file "
+                return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: {output} holds the plan of another file "
                                f"({previous.source.path}): give another folder with -o, or --force to replace it")
         plan = extract(path, settings)
         if output is not None:
             write_atomic(output, plan.model_dump_json(indent=2) + "\n")
     except (DocumentLoadError, OutputError) as error:
-        return Outcome(path, name, "failed", error=str(error))
+        return Outcome(path, name, OutcomeStatus.FAILED, error=str(error))
     except MemoryError:
-        return Outcome(path, name, "failed", error=f"{path}: out of memory (raise --memory-limit)")
+        return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: out of memory (raise --memory-limit)")
     except Exception as error:  # a defect of ours: reported for this file, the batch goes on
-        return Outcome(path, name, "failed", error=f"{path}: internal error {type(error).__name__}: {error}",
+        return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: internal error {type(error).__name__}: {error}",
                        detail=traceback.format_exc(), internal=True)
-    return Outcome(path, name, "converted with warnings" if plan.source.ocr_pages else "converted", plan)
+    status = OutcomeStatus.CONVERTED_WITH_WARNINGS if plan.source.ocr_pages else OutcomeStatus.CONVERTED
+    return Outcome(path, name, status, plan)
 
 
 def _previous(output: Path | None) -> ActionPlan | None:
@@ -85,7 +103,7 @@ def convert_many(
     for path, result in supervise(convert_one, jobs, workers, limits, log_warnings=debug):
         if isinstance(result, Failed):  # the worker gave no outcome: timed out, out of memory, died
             name = Path(names[path]).name if writes else ""
-            result = Outcome(path, name, "failed", error=f"{path}: {result.reason}", detail=result.detail)
+            result = Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: {result.reason}", detail=result.detail)
         yield result
 
 

@@ -19,7 +19,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
-from .batch import Outcome, convert_many, default_workers
+from .batch import Outcome, OutcomeStatus, convert_many, default_workers
 from .errors import OutputError
 from .files import find_plans
 from .outputs.tables import write_csv, write_jsonl
@@ -242,7 +242,7 @@ def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: b
     code = unwritten or _exit_code(outcomes, strict)
     if as_json:
         summary = {"exit_code": code, "stats": result.stats.model_dump(), "files": [
-            {"path": str(o.path), "output": o.output or None, "status": o.status, "error": o.error,
+            {"path": str(o.path), "output": o.output or None, "status": o.status.value, "error": o.error,
              "items": len(o.plan.items) if o.plan else None,
              "issues": count_codes(o.plan.issues) if o.plan else None}
             for o in outcomes
@@ -254,7 +254,7 @@ def _finish(outcomes: list[Outcome], report: Path | None, strict: bool, quiet: b
 
 
 def _exit_code(outcomes: list[Outcome], strict: bool) -> int:
-    if any(o.status == "failed" for o in outcomes):
+    if any(o.status == OutcomeStatus.FAILED for o in outcomes):
         return EXIT_UNREADABLE
     if strict and any(f.severity == "error" for o in outcomes if o.plan for f in o.plan.issues):
         return EXIT_STRICT
@@ -266,11 +266,11 @@ def _summary_table(outcomes: list[Outcome]) -> Table:
     table.columns[0].overflow = "fold"
     for outcome in outcomes:
         if outcome.plan is None:
-            table.add_row(str(outcome.path), "-", "-", "-", "-", "failed")
+            table.add_row(str(outcome.path), "-", "-", "-", "-", str(OutcomeStatus.FAILED))
             continue
         codes = count_codes(outcome.plan.issues)
         table.add_row(str(outcome.path), str(len(outcome.plan.items)), str(codes.get("missing_lead", 0)),
-                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())), outcome.status)
+                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())), str(outcome.status))
     return table
 
 
@@ -291,10 +291,10 @@ def _print_issues(result: Report) -> None:
 
 def _load_converted(path: Path) -> Outcome:
     try:
-        return Outcome(path, path.name, "skipped", ActionPlan.model_validate_json(path.read_text(encoding="utf-8")))
+        return Outcome(path, path.name, OutcomeStatus.SKIPPED, ActionPlan.model_validate_json(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return Outcome(path, path.name, "failed", error=f"{path}: not an actionplan JSON file ({first_line})")
+        return Outcome(path, path.name, OutcomeStatus.FAILED, error=f"{path}: not an actionplan JSON file ({first_line})")
 
 
 def main() -> None:

@@ -14,18 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from .batch import Outcome, OutcomeStatus
 from .files import write_atomic
 from .outputs.flat import codes_by_item, lead_labels
 from .schema import ActionPlan, ValidationIssue
 from .schema.codes import CODES, count_codes
 from .schema.models import Rag, Severity, State, TimescaleKind
-
-if TYPE_CHECKING:
-    from .batch import Outcome
 
 REPORT_VERSION = "1"
 NO_LEAD = "(no lead)"  # the dashboard's name for actions whose lead cell is empty
@@ -64,7 +62,7 @@ class PlanReport(BaseModel):
     path: str
     title: Optional[str] = None
     items: int
-    status: str
+    status: OutcomeStatus
     valid: bool
     errors: int
     warnings: int
@@ -137,7 +135,7 @@ def build_report(outcomes: list[Outcome]) -> Report:
     )
 
 
-def _plan_report(plan: ActionPlan, status: str) -> PlanReport:
+def _plan_report(plan: ActionPlan, status: OutcomeStatus) -> PlanReport:
     texts = {item.id: item.action for item in plan.items}
     codes = codes_by_item(plan)
     actions = [
