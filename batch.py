@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Iterator
 
 from . import extract
 from .errors import DocumentLoadError, OutputError
@@ -20,8 +20,14 @@ from .normalise.settings import Settings
 from .schema import ActionPlan
 from .workers import Failed, Limits, supervise
 
-# json: a file per plan; the others one file for the batch (written by outputs/)
-OutputFormat = Literal["json", "jsonl", "csv", "xlsx"]
+class OutputFormat(str, Enum):
+    """What ``extract`` writes (``--format``): json a file per plan; the others one file for
+    the batch (written by outputs/). The input's format is ``schema.Format``."""
+
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 class OutcomeStatus(str, Enum):
@@ -93,12 +99,12 @@ def _previous(output: Path | None) -> ActionPlan | None:
 
 def convert_many(
     names: dict[Path, str], outdir: Path | None, settings: Settings, workers: int = 1,
-    output_format: OutputFormat = "json", force: bool = False, limits: Limits = Limits(), debug: bool = False,
+    output_format: OutputFormat = OutputFormat.json, force: bool = False, limits: Limits = Limits(), debug: bool = False,
 ) -> Iterator[Outcome]:
     """Convert every input, yielding outcomes as they finish (in any order); with ``outdir``
     None nothing is written. Always in worker processes, even one: only there can a file
     that runs past ``limits`` be stopped (a regex or a C library cannot be interrupted)."""
-    writes = outdir is not None and output_format == "json"
+    writes = outdir is not None and output_format == OutputFormat.json
     jobs = [(path, (path, outdir / name if writes else None, settings, force)) for path, name in names.items()]
     for path, result in supervise(convert_one, jobs, workers, limits, log_warnings=debug):
         if isinstance(result, Failed):  # the worker gave no outcome: timed out, out of memory, died

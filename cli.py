@@ -19,7 +19,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
-from .batch import Outcome, OutcomeStatus, convert_many, default_workers
+from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_workers
 from .errors import OutputError
 from .files import find_plans
 from .outputs.tables import write_csv, write_jsonl
@@ -43,13 +43,6 @@ app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into vali
                   epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()))
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
-
-
-class Format(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d", "%d/%m/%Y"],
@@ -92,7 +85,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
 def extract_command(
     paths: List[Path] = typer.Argument(..., help="Plan files, folders to search, or glob patterns."),
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the output files."),
-    output_format: Format = typer.Option(Format.json, "--format", "-f",
+    output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
                                          help="json: a file per plan; jsonl / csv / xlsx: items.jsonl / items.csv / "
                                               "actions.xlsx for all."),
     workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files converted in parallel."),
@@ -111,16 +104,16 @@ def extract_command(
     names = _inputs(paths)
     _check_outputs(outdir, report, names)
     limits = Limits(timeout, memory_limit << 20)
-    outcomes = _run(names, outdir, settings, workers, output_format.value, force, quiet or as_json, debug, limits)
+    outcomes = _run(names, outdir, settings, workers, output_format, force, quiet or as_json, debug, limits)
     unwritten = None
     try:
-        if output_format is Format.jsonl:
+        if output_format is OutputFormat.jsonl:
             write_jsonl(outcomes, outdir / "items.jsonl")
-        elif output_format is Format.csv:
+        elif output_format is OutputFormat.csv:
             write_csv(outcomes, outdir / "items.csv")
     except OutputError as error:
         unwritten = _error(str(error))
-    workbook = outdir / "actions.xlsx" if output_format is Format.xlsx else None
+    workbook = outdir / "actions.xlsx" if output_format is OutputFormat.xlsx else None
     _finish(outcomes, report, strict, quiet, as_json, unwritten, workbook)
 
 

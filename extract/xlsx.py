@@ -24,7 +24,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import DocumentLoadError
 from ..schema.codes import Finding
-from .base import Block, Cell, Document, Table
+from .base import Backend, Block, Cell, Document, Table
 from .cell_format import fill_colour, shown_text, theme_colours
 from .grid import GridRow, clean, sheet_blocks
 
@@ -194,3 +194,11 @@ def _ranges(numbers: list[int]) -> str:
         else:
             spans.append([number, number])
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+class XlsxBackend(Backend):
+    suffixes = (".xlsx", ".xlsm", ".xls")
+    pages_cut_rows = False
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

@@ -7,6 +7,7 @@ rename or remove one without bumping ``SCHEMA_VERSION``.
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,6 +23,23 @@ Rag = Literal["red", "amber", "green"]
 State = Literal["complete", "in_progress", "not_started", "unknown"]
 
 
+class Format(str, Enum):
+    """An input file's format (``source.format``; ``extract/`` reads one backend per format)."""
+
+    PDF = "pdf"
+    DOCX = "docx"
+    TEXT = "text"
+    HTML = "html"
+    ODT = "odt"
+    DOC = "doc"
+    RTF = "rtf"
+    XLSX = "xlsx"
+    CSV = "csv"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 class _Model(BaseModel):
     # use_enum_values: an enum field holds its string, so code reading a model compares and
     # prints the same strings the JSON holds; the schema still publishes the enum.
@@ -30,7 +48,7 @@ class _Model(BaseModel):
 
 class SourceDocument(_Model):
     path: str = Field(description="The input file as given.")
-    format: Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf", "xlsx", "csv"]
+    format: Format
     sha256: str = Field(description="SHA-256 of the input file's bytes.")
     pages: int | None = Field(None, description="Page count where the format has pages.")
     page_strategies: list[str] | None = Field(
