@@ -8,17 +8,13 @@ a table of synonyms shipped in ``headings.toml``.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..toml_files import read_toml
 
 SYNONYMS_FILE = Path(__file__).with_name("headings.toml")
 
@@ -83,7 +79,7 @@ def load_table(path: Path = SYNONYMS_FILE, extra: Path | None = None) -> Heading
     for source in (path, extra):
         if source is None:
             continue
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        data = read_toml(source)
         cutoff = float(data.get("cutoff", cutoff))
         for field, words in data.get("synonyms", {}).items():
             for word in words:
