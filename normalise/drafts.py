@@ -9,8 +9,9 @@ from .layout import Header
 
 
 @dataclass
-class Group:
-    """A recommendation and the actions under it (a vertically merged first column)."""
+class Recommendation:
+    """The recommendation a run of items answers (a vertically merged first column): every
+    draft under it holds this one object, so the run is found by identity."""
 
     ref: str | None = None
     text: str | None = None
@@ -23,7 +24,7 @@ class Draft:
 
     fields: dict[str, str]
     extra: dict[str, str]
-    group: Group
+    group: Recommendation  # the recommendation this item is an action of
     section: str | None
     table: int
     row: int
@@ -41,6 +42,8 @@ class Draft:
     ocr: dict[str, list[float]] = field(default_factory=dict)
 
 
-# The row reader's name for a Finding (schema/codes.py), kept while normalise/rows.py is
-# being rewritten (issue 10); new code uses Finding.
+# The row reader's names, kept while normalise/rows.py is being rewritten (issue 10); new
+# code uses Recommendation and Finding.
+Group = Recommendation
 PlanIssue = Finding
+
