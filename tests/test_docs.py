@@ -9,8 +9,8 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 def test_the_issue_code_table_is_the_code_records():
     """Every code's row, in the records' order, and no row for a code that does not exist."""
-    table = README.split("### Issue codes", 1)[1].split("\n\n", 2)[1]
-    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    section = README.split("### Issue codes", 1)[1].split("\n### ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
     assert rows == [f"| `{code}` | {found.severity} | {found.title} | {found.meaning} |" for code, found in CODES.items()]
 
 
