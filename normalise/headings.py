@@ -14,11 +14,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..months import MONTH_NUMBERS
 from ..toml_files import read_toml
 
 SYNONYMS_FILE = Path(__file__).with_name("headings.toml")
 
-_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTHS = "|".join(MONTH_NUMBERS)
 _DATES = re.compile(rf"\b(({_MONTHS})[a-z]*\.?\s*)?\d{{2,4}}\b")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")  # "Respon- sibility"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
