@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Iterator
 
 from . import extract
 from .errors import DocumentLoadError, OutputError
@@ -19,8 +20,28 @@ from .normalise.settings import Settings
 from .schema import ActionPlan
 from .workers import Failed, Limits, supervise
 
-# json: a file per plan; the others one file for the batch (written by outputs/)
-OutputFormat = Literal["json", "jsonl", "csv", "xlsx"]
+class OutputFormat(str, Enum):
+    """What ``extract`` writes (``--format``): json a file per plan; the others one file for
+    the batch (written by outputs/). The input's format is ``schema.Format``."""
+
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class OutcomeStatus(str, Enum):
+    """What became of one input file: the same words in the JSON summary, the report and
+    the terminal (docling's SUCCESS / PARTIAL_SUCCESS / FAILURE, with skipped for a re-run)."""
+
+    CONVERTED = "converted"
+    # Converted, but its text is a best reading to check: read by OCR (a scan).
+    CONVERTED_WITH_WARNINGS = "converted with warnings"
+    SKIPPED = "skipped"  # its JSON is up to date from an earlier run
+    FAILED = "failed"
+
+    def __str__(self) -> str:  # the words themselves in tables and messages
+        return self.value
 
 
 @dataclass
@@ -29,12 +50,14 @@ class Outcome:
 
     path: Path
     output: str  # the JSON file's name below OUTDIR (json format)
-    # "converted with warnings": read by OCR (a scan), so its text is the OCR's best reading.
-    status: Literal["converted", "converted with warnings", "skipped", "failed"]
+    status: OutcomeStatus
     plan: ActionPlan | None = None
     error: str | None = None
     detail: str | None = None  # the traceback of an internal error, shown with --debug
     internal: bool = False  # the failure is a defect of ours, not a bad file
+
+    def __post_init__(self) -> None:
+        self.status = OutcomeStatus(self.status)  # the words are accepted too; a word not a status is a defect
 
 
 def convert_one(path: Path, output: Path | None, settings: Settings, force: bool = False) -> Outcome:
@@ -46,21 +69,22 @@ def convert_one(path: Path, output: Path | None, settings: Settings, force: bool
         if previous is not None and not force:
             same_input = previous.source.sha256 == sha256_of(path)
             if same_input and output.stat().st_mtime >= path.stat().st_mtime:
-                return Outcome(path, name, "skipped", previous)
+                return Outcome(path, name, OutcomeStatus.SKIPPED, previous)
             if not same_input and previous.source.path != str(path):  # never overwrite another file's plan
-                return Outcome(path, name, "failed", error=f"{path}: {output} holds the plan of another file "
+                return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: {output} holds the plan of another file "
                                f"({previous.source.path}): give another folder with -o, or --force to replace it")
         plan = extract(path, settings)
         if output is not None:
             write_atomic(output, plan.model_dump_json(indent=2) + "\n")
     except (DocumentLoadError, OutputError) as error:
-        return Outcome(path, name, "failed", error=str(error))
+        return Outcome(path, name, OutcomeStatus.FAILED, error=str(error))
     except MemoryError:
-        return Outcome(path, name, "failed", error=f"{path}: out of memory (raise --memory-limit)")
+        return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: out of memory (raise --memory-limit)")
     except Exception as error:  # a defect of ours: reported for this file, the batch goes on
-        return Outcome(path, name, "failed", error=f"{path}: internal error {type(error).__name__}: {error}",
+        return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: internal error {type(error).__name__}: {error}",
                        detail=traceback.format_exc(), internal=True)
-    return Outcome(path, name, "converted with warnings" if plan.source.ocr_pages else "converted", plan)
+    status = OutcomeStatus.CONVERTED_WITH_WARNINGS if plan.source.ocr_pages else OutcomeStatus.CONVERTED
+    return Outcome(path, name, status, plan)
 
 
 def _previous(output: Path | None) -> ActionPlan | None:
@@ -75,7 +99,7 @@ def _previous(output: Path | None) -> ActionPlan | None:
 
 def convert_many(
     names: dict[Path, str], outdir: Path | None, settings: Settings, workers: int = 1,
-    output_format: OutputFormat = "json", force: bool = False, limits: Limits = Limits(), debug: bool = False,
+    output_format: OutputFormat = OutputFormat.json, force: bool = False, limits: Limits = Limits(), debug: bool = False,
 ) -> Iterator[Outcome]:
     """Convert every input, yielding outcomes as they finish (in any order); with ``outdir``
     None nothing is written. Always in worker processes, even one: only there can a file
@@ -100,7 +124,7 @@ def jobs_output(names: dict[Path, str], outdir: Path | None, output_format: Outp
 
 def lost(path: Path, output: Path | None, reason: str, detail: str | None = None) -> Outcome:
     """The outcome of a job whose worker gave none (timed out, out of memory, died)."""
-    return Outcome(path, output.name if output else "", "failed", error=f"{path}: {reason}", detail=detail)
+    return Outcome(path, output.name if output else "", OutcomeStatus.FAILED, error=f"{path}: {reason}", detail=detail)
 
 
 def default_workers() -> int:

@@ -19,13 +19,14 @@ from rich.progress import Progress
 from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
-from .batch import Outcome, convert_many, default_workers
+from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_workers
 from .errors import OutputError
 from .executors import ExecutorError, convert_with
 from .files import find_plans
 from .outputs.stream import BatchOutputs, Summary
 from .report import Report, Stats, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
+from .schema.codes import count_codes
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -43,13 +44,6 @@ app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into vali
                   epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()))
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
-
-
-class Format(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d", "%d/%m/%Y"],
@@ -97,7 +91,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
 def extract_command(
     paths: List[Path] = typer.Argument(..., help="Plan files, folders to search, or glob patterns."),
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the output files."),
-    output_format: Format = typer.Option(Format.json, "--format", "-f",
+    output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
                                          help="json: a file per plan; jsonl / csv / xlsx: items.jsonl / items.csv / "
                                               "actions.xlsx for all."),
     workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files converted in parallel."),
@@ -122,9 +116,9 @@ def extract_command(
     if scheduler and executor is not ExecutorName.dask:
         stderr.print("error: --scheduler is the address of a Dask cluster: add --executor dask", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    outputs = BatchOutputs(names, jsonl=outdir / "items.jsonl" if output_format is Format.jsonl else None,
-                           csv_file=outdir / "items.csv" if output_format is Format.csv else None,
-                           reports=[report, outdir / "actions.xlsx" if output_format is Format.xlsx else None],
+    outputs = BatchOutputs(names, jsonl=outdir / "items.jsonl" if output_format is OutputFormat.jsonl else None,
+                           csv_file=outdir / "items.csv" if output_format is OutputFormat.csv else None,
+                           reports=[report, outdir / "actions.xlsx" if output_format is OutputFormat.xlsx else None],
                            spool_directory=outdir)
     try:
         outcomes = convert_with(executor.value, names, outdir, settings, workers, output_format.value, force,
@@ -259,7 +253,7 @@ def _finish(summaries: list[Summary], stats: Stats, strict: bool, quiet: bool, a
 
 
 def _exit_code(summaries: list[Summary], strict: bool) -> int:
-    if any(s.status == "failed" for s in summaries):
+    if any(s.status == OutcomeStatus.FAILED for s in summaries):
         return EXIT_UNREADABLE
     if strict and any(s.has_error for s in summaries):
         return EXIT_STRICT
@@ -271,7 +265,7 @@ def _summary_table(summaries: list[Summary]) -> Table:
     table.columns[0].overflow = "fold"
     for summary in summaries:
         if summary.items is None:
-            table.add_row(str(summary.path), "-", "-", "-", "-", "failed")
+            table.add_row(str(summary.path), "-", "-", "-", "-", OutcomeStatus.FAILED.value)
             continue
         codes = dict(summary.codes)
         table.add_row(str(summary.path), str(summary.items), str(codes.get("missing_lead", 0)),
@@ -296,10 +290,10 @@ def _print_issues(result: Report) -> None:
 
 def _load_converted(path: Path) -> Outcome:
     try:
-        return Outcome(path, path.name, "skipped", ActionPlan.model_validate_json(path.read_text(encoding="utf-8")))
+        return Outcome(path, path.name, OutcomeStatus.SKIPPED, ActionPlan.model_validate_json(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return Outcome(path, path.name, "failed", error=f"{path}: not an actionplan JSON file ({first_line})")
+        return Outcome(path, path.name, OutcomeStatus.FAILED, error=f"{path}: not an actionplan JSON file ({first_line})")
 
 
 def main() -> None:

@@ -14,18 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from .batch import Outcome, OutcomeStatus
 from .files import write_atomic
-from .normalise.validate import CODES
 from .outputs.flat import codes_by_item, lead_labels
 from .schema import ActionPlan, ValidationIssue
+from .schema.codes import CODES, count_codes
 from .schema.models import Rag, Severity, State, TimescaleKind
-
-if TYPE_CHECKING:
-    from .batch import Outcome
 
 REPORT_VERSION = "1"
 NO_LEAD = "(no lead)"  # the dashboard's name for actions whose lead cell is empty
@@ -64,7 +62,7 @@ class PlanReport(BaseModel):
     path: str
     title: Optional[str] = None
     items: int
-    status: str
+    status: OutcomeStatus
     valid: bool
     errors: int
     warnings: int
@@ -127,20 +125,17 @@ def build_report(outcomes: list[Outcome]) -> Report:
     """A plan is valid with no error-severity issue; the report, when every plan is and no file failed."""
     plans = [_plan_report(outcome.plan, outcome.status) for outcome in outcomes if outcome.plan is not None]
     failures = [Failure(path=str(outcome.path), error=outcome.error) for outcome in outcomes if outcome.plan is None]
-    by_code: Counter[str] = Counter()
-    for plan in plans:
-        by_code.update(plan.counts)
     stats = Stats(plans=len(plans), failed=len(failures), items=sum(p.items for p in plans),
                   errors=sum(p.errors for p in plans), warnings=sum(p.warnings for p in plans),
-                  by_code=dict(sorted(by_code.items())))
+                  by_code=count_codes(found for plan in plans for found in plan.issues))
     return Report(
         valid=not failures and all(p.valid for p in plans), stats=stats, plans=plans, failures=failures,
-        codes={code: CodeInfo(severity=severity, meaning=meaning) for code, (severity, meaning) in CODES.items()},
+        codes={code: CodeInfo(severity=found.severity, meaning=found.meaning) for code, found in CODES.items()},
         dashboard=_dashboard(plans),
     )
 
 
-def _plan_report(plan: ActionPlan, status: str) -> PlanReport:
+def _plan_report(plan: ActionPlan, status: OutcomeStatus) -> PlanReport:
     texts = {item.id: item.action for item in plan.items}
     codes = codes_by_item(plan)
     actions = [
@@ -159,7 +154,7 @@ def _plan_report(plan: ActionPlan, status: str) -> PlanReport:
         valid=not any(found.severity == "error" for found in plan.issues),
         errors=sum(found.severity == "error" for found in plan.issues),
         warnings=sum(found.severity == "warning" for found in plan.issues),
-        counts=dict(sorted(Counter(found.code for found in plan.issues).items())),
+        counts=count_codes(plan.issues),
         issues=[ReportIssue(**found.model_dump(), action=texts.get(found.item_id, "")) for found in plan.issues],
         as_of=plan.as_of, rag=_rag_split(actions), actions=actions,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .normalise.validate import CODES
+from .schema.codes import CODES
 from .report import NO_LEAD, CodeInfo, Dashboard, Failure, LeadLoad, MonthDue, PlanReport, Report, Stats
 
 
@@ -57,6 +57,6 @@ class ReportTally:
         )
         return Report(
             valid=not failures and self.all_valid, stats=self.stats(len(failures)), plans=[], failures=failures,
-            codes={code: CodeInfo(severity=severity, meaning=meaning) for code, (severity, meaning) in CODES.items()},
+            codes={code: CodeInfo(severity=found.severity, meaning=found.meaning) for code, found in CODES.items()},
             dashboard=dashboard,
         )

@@ -1,7 +1,8 @@
-"""Format-specific extractors behind one interface: ``load(path) -> Document``.
+"""Format-specific extractors behind one interface, ``Backend.load(path) -> Document``,
+each registered below with the suffixes it reads.
 
-The suffix decides the extractor, once the content has been checked not to be some
-other format (``sniff``); nothing outside this package branches on format. Extractor
+The suffix decides the backend, once the content has been checked not to be some
+other format (``sniff``); nothing outside this package branches on format. Backend
 modules are imported on first use, so converting text does not pay for loading
 pdfplumber, python-docx or openpyxl.
 """
@@ -10,30 +11,38 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
 from ..errors import DocumentLoadError, UnsupportedFormat
-from .base import Cell, Document, Paragraph, Row, Table
+from .base import Backend, Cell, Document, Format, Paragraph, Row, Table
 from .sniff import check_suffix, sniff
 from .ocr import OcrOptions
 
-# suffix -> module in this package with an ``extract(path) -> Document``.
-_EXTRACTORS: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".md": "text", ".tsv": "text",
-    ".docx": "docx", ".docm": "docx",
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".odt": "office",
-    ".doc": "office",
-    ".rtf": "office",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    # Recognised so the user is told how to convert it rather than "unsupported".
-    ".xls": "xlsx",
-    ".csv": "csv",
-}
+
+@dataclass(frozen=True)
+class Registration:
+    """Where one input format's Backend is: ``module`` in this package, its ``backend``
+    class, and the suffixes it reads (its own ``suffixes``, repeated so a file's reader is
+    found without importing every backend; tests/extract/test_backends.py checks they agree)."""
+
+    module: str
+    backend: str
+    suffixes: tuple[str, ...]
+
+
+# One line per input format: adding a format is its module (ending in a Backend) and a line here.
+REGISTRY = (
+    Registration("text", "TextBackend", (".txt", ".text", ".md", ".tsv")),
+    Registration("docx", "DocxBackend", (".docx", ".docm")),
+    Registration("pdf", "PdfBackend", (".pdf",)),
+    Registration("html", "HtmlBackend", (".html", ".htm")),
+    Registration("office", "OfficeBackend", (".odt", ".doc", ".rtf")),
+    Registration("xlsx", "XlsxBackend", (".xlsx", ".xlsm", ".xls")),  # .xls recognised to say how to convert it
+    Registration("csv", "CsvBackend", (".csv",)),
+)
+_BY_SUFFIX = {suffix: registration for registration in REGISTRY for suffix in registration.suffixes}
 
 # suffix -> what its content may sniff as (sniff.KINDS; None: recognised as no format, e.g.
 # plain text). Content sniffed as anything else is refused with the fix. A suffix not
@@ -53,8 +62,12 @@ _CONTENT: dict[str, frozenset[str | None]] = {
     ".csv": frozenset({None}),
 }
 
-SUPPORTED_SUFFIXES = tuple(sorted(_EXTRACTORS))
-_PAGED = {"pdf"}  # formats whose pages can be pictures, read by OCR
+SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
+
+
+def backend(registration: Registration) -> Backend:
+    """The registered Backend, its module imported now (first use)."""
+    return getattr(import_module(f".{registration.module}", __name__), registration.backend)()
 
 
 _SPECIAL = [(stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
@@ -82,10 +95,10 @@ def load(path: Path, ocr: OcrOptions | None = None) -> Document:
     PDF to read as pictures (default: those with no text layer, where OCR is installed)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    module = _EXTRACTORS.get(suffix)
-    if module is None and not path.exists():
+    registration = _BY_SUFFIX.get(suffix)
+    if registration is None and not path.exists():
         raise DocumentLoadError(path, "no such file or folder")
-    if module is None:
+    if registration is None:
         raise UnsupportedFormat(
             path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
@@ -93,9 +106,8 @@ def load(path: Path, ocr: OcrOptions | None = None) -> Document:
     kind = sniff(path)
     if suffix in _CONTENT:
         check_suffix(path, kind, _CONTENT[suffix])
-    extractor = import_module(f".{module}", __name__).extract
-    return extractor(path, ocr) if module in _PAGED else extractor(path)
+    return backend(registration).load(path, ocr)
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "Cell", "Document", "OcrOptions", "Paragraph", "Row", "Table", "load",
-           "require_regular_file"]
+__all__ = ["REGISTRY", "SUPPORTED_SUFFIXES", "Backend", "Cell", "Document", "Format", "OcrOptions", "Paragraph",
+           "Registration", "Row", "Table", "backend", "load", "require_regular_file"]

@@ -8,11 +8,16 @@ continuation) is the normaliser's job, so the same rules serve every format.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol, Union
+from typing import TYPE_CHECKING, ClassVar, Literal, Union
 
-Format = Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf", "xlsx", "csv"]
+from ..schema.codes import Finding
+from ..schema.models import Format
+
+if TYPE_CHECKING:
+    from .ocr import OcrOptions
 
 
 @dataclass(frozen=True)
@@ -81,18 +86,6 @@ class Paragraph:
 Block = Union[Paragraph, Table]
 
 
-@dataclass(frozen=True)
-class SourceNote:
-    """Something the extractor left out or could not read, for the plan's issues:
-    ``code`` is one of normalise/validate.py's CODES (e.g. hidden rows of a sheet)."""
-
-    code: str
-    message: str
-    value: str | None = None
-    table: int | None = None
-    row: int | None = None
-
-
 @dataclass
 class Document:
     path: Path
@@ -111,8 +104,9 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)
     # Per page, how its tables were found ("lines", "text" or "none"), where recorded.
     page_strategies: list[str] = field(default_factory=list)
-    # What the extractor left out and says so (hidden rows, columns and sheets).
-    notes: list[SourceNote] = field(default_factory=list)
+    # What the extractor left out and says so (hidden rows, columns and sheets), each
+    # with one of schema/codes.py's codes.
+    notes: list[Finding] = field(default_factory=list)
     # Pages read by OCR (scans), and why pages without text were left unread (OCR off or
     # not installed: the no_text_layer issue says how to enable it).
     ocr_pages: list[int] = field(default_factory=list)
@@ -126,9 +120,17 @@ class Document:
         return [block for block in self.blocks if isinstance(block, Table)]
 
 
-class Extractor(Protocol):
-    """What each format module (``text``, ``docx``, ``pdf``, ``xlsx``, ``csv``) provides as ``extract``:
-    read a file into a ``Document``, raising ``DocumentLoadError`` when it cannot be
-    read as that format."""
+class Backend(ABC):
+    """One input format's reader (docling's AbstractDocumentBackend is the model): the
+    suffixes it reads and ``load(path) -> Document``, raising ``DocumentLoadError`` when
+    the file cannot be read as that format. Each format module ends with its Backend;
+    ``extract/__init__.py`` registers it with one line."""
 
-    def __call__(self, path: Path) -> Document: ...
+    suffixes: ClassVar[tuple[str, ...]]  # lower case, with the dot
+    # Whether a page break in this format can cut a table row in two: the Document's
+    # ``pages_cut_rows`` (tests/extract/test_backends.py checks they agree).
+    pages_cut_rows: ClassVar[bool] = True
+
+    @abstractmethod
+    def load(self, path: Path, ocr: OcrOptions | None = None) -> Document:
+        """``ocr``: which pages to read as pictures; only formats whose pages can be scans use it."""

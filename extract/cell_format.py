@@ -15,6 +15,8 @@ from datetime import date, datetime, time, timedelta
 
 from openpyxl.styles.colors import COLOR_INDEX
 
+from ..months import MONTH_ABBREVIATIONS, MONTH_NAMES
+
 # Excel shows its built-in short date (format 14, stored as "mm-dd-yy") and date-time (22)
 # in the computer's regional format; the plans are English councils', so UK order.
 _REGIONAL = {"mm-dd-yy": "dd/mm/yyyy", "m/d/yy h:mm": "dd/mm/yyyy hh:mm"}
@@ -22,8 +24,6 @@ _SYSTEM_LONG_DATE = "[$-f800]"  # "the computer's long date": UK form
 _DATE_TOKEN = re.compile(
     r'"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|e|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|.', re.I
 )
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -80,11 +80,11 @@ def _date_part(token: str, value: datetime, tokens: list[str], i: int, twelve_ho
     if low == "mm":
         return f"{value.month:02d}"
     if low == "mmm":
-        return _MONTHS[value.month - 1][:3]
+        return MONTH_ABBREVIATIONS[value.month - 1]
     if low == "mmmm":
-        return _MONTHS[value.month - 1]
+        return MONTH_NAMES[value.month - 1]
     if low == "mmmmm":
-        return _MONTHS[value.month - 1][0]
+        return MONTH_NAMES[value.month - 1][0]
     if low == "d":
         return str(value.day)
     if low == "dd":

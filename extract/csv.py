@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import DocumentLoadError
-from .base import Cell, Document
+from .base import Backend, Cell, Document
 from .grid import GridRow, clean, sheet_blocks
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -87,3 +87,11 @@ def extract(path: Path) -> Document:
         row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
     return Document(path=path, format="csv", blocks=sheet_blocks(rows, 1), pages_cut_rows=False,
                     cells_in_place=True)
+
+
+class CsvBackend(Backend):
+    suffixes = (".csv",)
+    pages_cut_rows = False
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

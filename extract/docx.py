@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from lxml.etree import XMLSyntaxError
 
 from ..errors import DocumentLoadError
-from .base import Block, Cell, Document, Paragraph, Row, Table
+from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
 from .numbering import ListNumbering
 
 _NO_FILL = {"", "auto", "FFFFFF", "ffffff"}
@@ -303,3 +303,11 @@ def _all_bold(p) -> bool:
         if bold is None or bold.get(qn("w:val"), "true") in ("0", "false"):
             return False
     return True
+
+
+class DocxBackend(Backend):
+    suffixes = (".docx", ".docm")
+    pages_cut_rows = False
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

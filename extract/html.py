@@ -20,7 +20,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import DocumentLoadError
-from .base import Block, Cell, Document, Paragraph, Row, Table
+from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
 from .css_colours import css_colour
 from .markup import BULLET
 
@@ -420,3 +420,11 @@ def _text_beside(holder, nested) -> bool:
         if node is not holder and node.getparent() not in inside and (node.tail or "").strip():
             return True
     return False
+
+
+class HtmlBackend(Backend):
+    suffixes = (".html", ".htm")
+    pages_cut_rows = False
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 BULLET = "•"
-_BULLET_CHARS = "•·▪◦‣-–*"
+BULLET_CHARS = "•·▪◦‣-–*"  # what starts a bulleted line: in cell HTML here, in wrapped text (wrapped.py)
 _BLOCK_TAGS = {"p", "div", "ul", "ol", "table", "tr"}
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MD_BOLD = re.compile(r"\*\*(.*?)\*\*|__(.*?)__")
@@ -59,8 +59,8 @@ def _tidy_lines(text: str) -> str:
         if not line:
             continue
         # "<li>• Conference</li>" already carries its own bullet.
-        if line.startswith(f"{BULLET} ") and len(line) > 2 and line[2] in _BULLET_CHARS:
-            line = line[2:].lstrip(_BULLET_CHARS).strip()
+        if line.startswith(f"{BULLET} ") and len(line) > 2 and line[2] in BULLET_CHARS:
+            line = line[2:].lstrip(BULLET_CHARS).strip()
             line = f"{BULLET} {line}"
         if line == BULLET:
             continue

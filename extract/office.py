@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DocumentLoadError
 from . import docx
-from .base import Document
+from .base import Backend, Document
 
 TIMEOUT_ENV = "ACTIONPLAN_SOFFICE_TIMEOUT"  # seconds one conversion may take
 DEFAULT_TIMEOUT = 120.0
@@ -92,3 +92,11 @@ def _convert(soffice: str, source: Path, folder: Path, original: Path) -> Path:
         raise DocumentLoadError(
             original, f"LibreOffice could not convert it{detail}: the file may be damaged or password-protected")
     return converted
+
+
+class OfficeBackend(Backend):
+    suffixes = (".odt", ".doc", ".rtf")
+    pages_cut_rows = False
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

@@ -25,7 +25,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import DocumentLoadError
-from .base import Block, Cell, Document, Paragraph, Row, Table
+from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
 from .ocr import OcrOptions, PageOcr
 from .pdf_unruled import find_aligned_tables
 from .pdf_words import MARGIN as _MARGIN
@@ -396,3 +396,10 @@ def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Parag
         current.append(line)
     flush()
     return result
+
+
+class PdfBackend(Backend):
+    suffixes = (".pdf",)
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path, ocr)

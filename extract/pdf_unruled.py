@@ -18,21 +18,16 @@ from __future__ import annotations
 
 import re
 import statistics
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..toml_files import read_toml
 from .base import Cell, Row
 from .pdf_words import MARGIN as _MARGIN
 from .pdf_words import Word, cell_text, ocr_confidences, text_lines
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # The plan heading vocabulary is data shared with the normaliser (extractors do not
 # import it): read here only to tell a heading line from prose.
@@ -112,7 +107,7 @@ def _continues_aligned(table: AlignedTable) -> bool:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict[str, str], float]:
-    data = tomllib.loads(_VOCABULARY.read_text(encoding="utf-8"))
+    data = read_toml(_VOCABULARY)
     synonyms = {_plain(word): name for name, words in data.get("synonyms", {}).items() for word in words}
     return synonyms, float(data.get("cutoff", 88))
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import DocumentLoadError
-from .base import Block, Cell, Document, Paragraph, Row, Table
+from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
 from .fixed_width import find_tables
 from .markup import BULLET, html_to_text, strip_markdown
 
@@ -128,3 +128,10 @@ def extract(path: Path) -> Document:
     except OSError as error:
         raise DocumentLoadError(path, error.strerror or str(error)) from error
     return Document(path=path, format="text", blocks=parse(decode(data, path)))
+
+
+class TextBackend(Backend):
+    suffixes = (".txt", ".text", ".md", ".tsv")
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

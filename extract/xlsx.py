@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import DocumentLoadError
-from .base import Block, Cell, Document, SourceNote, Table
+from ..schema.codes import Finding
+from .base import Backend, Block, Cell, Document, Table
 from .cell_format import fill_colour, shown_text, theme_colours
 from .grid import GridRow, clean, sheet_blocks
 
@@ -64,12 +65,12 @@ def extract(path: Path) -> Document:
     theme = theme_colours(workbook.loaded_theme)
     palette = [colour for colour in getattr(workbook, "_colors", None) or []] or None
     blocks: list[Block] = []
-    notes: list[SourceNote] = []
+    notes: list[Finding] = []
     for sheet in workbook.worksheets:
         if sheet.sheet_state != "visible":
             text = _sheet_text(sheet)
             if text:
-                notes.append(SourceNote("hidden_content", f"sheet {sheet.title!r} is hidden: not read "
+                notes.append(Finding("hidden_content", f"sheet {sheet.title!r} is hidden: not read "
                                                           "(unhide it in Excel to have it converted)", text[:_SHOWN_HIDDEN]))
             continue
         reader = _SheetReader(sheet, theme, palette)
@@ -146,7 +147,7 @@ class _SheetReader:
             return cells[:1]
         return cells
 
-    def notes(self, table: int | None) -> list[SourceNote]:
+    def notes(self, table: int | None) -> list[Finding]:
         """The hidden rows and columns that hold text, in one note for the sheet."""
         hidden_rows = [n for n in sorted(self.hidden_rows) if n <= self.last_row and self._row_text(n)]
         hidden_columns = [c for c in sorted(self.hidden_columns) if c <= self.last_column and self._column_text(c)]
@@ -160,7 +161,7 @@ class _SheetReader:
                          f"{', '.join(get_column_letter(c) for c in hidden_columns)}")
         value = "\n".join([self._row_text(n) for n in hidden_rows]
                           + [f"{get_column_letter(c)}: {self._column_text(c)}" for c in hidden_columns])
-        return [SourceNote(
+        return [Finding(
             "hidden_content",
             f"sheet {self.sheet.title!r}: hidden {' and '.join(parts)} not read (unhide "
             f"{'it' if len(hidden_rows) + len(hidden_columns) == 1 else 'them'} in Excel to have it converted)",
@@ -193,3 +194,11 @@ def _ranges(numbers: list[int]) -> str:
         else:
             spans.append([number, number])
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+class XlsxBackend(Backend):
+    suffixes = (".xlsx", ".xlsm", ".xls")
+    pages_cut_rows = False
+
+    def load(self, path: Path, ocr=None) -> Document:
+        return extract(path)

@@ -98,9 +98,9 @@ class Context:
             if rest and not rest.endswith("?"):
                 self.outcome = rest
         elif self._reading == "recommendation":
-            self.recommendation = _join(self.recommendation, text)
+            self.recommendation = _add_line(self.recommendation, text)
         elif self._reading == "outcome":
-            self.outcome = _join(self.outcome, text)
+            self.outcome = _add_line(self.outcome, text)
 
     def start_recommendation(self, ref: str, words: str = "") -> None:
         """A numbered recommendation opens: its words follow (on this line or the next)."""
@@ -153,5 +153,6 @@ class Context:
         self._reading = None
 
 
-def _join(before: str | None, text: str) -> str:
+def _add_line(before: str | None, text: str) -> str:
+    """``text`` as a new line after what was read so far."""
     return f"{before}\n{text}" if before else text

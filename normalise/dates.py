@@ -30,10 +30,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from ..months import MONTH_NUMBERS
+
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th)?"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..schema.codes import Finding
 from .layout import Header
 
 
 @dataclass
-class Group:
-    """A recommendation and the actions under it (a vertically merged first column)."""
+class Recommendation:
+    """The recommendation a run of items answers (a vertically merged first column): every
+    draft under it holds this one object, so the run is found by identity."""
 
     ref: str | None = None
     text: str | None = None
@@ -22,7 +24,7 @@ class Draft:
 
     fields: dict[str, str]
     extra: dict[str, str]
-    group: Group
+    group: Recommendation  # the recommendation this item is an action of
     section: str | None
     table: int
     row: int
@@ -40,13 +42,8 @@ class Draft:
     ocr: dict[str, list[float]] = field(default_factory=dict)
 
 
-@dataclass
-class PlanIssue:
-    """A plan-level problem found while reading rows (its severity comes from validate.CODES)."""
+# The row reader's names, kept while normalise/rows.py is being rewritten (issue 10); new
+# code uses Recommendation and Finding.
+Group = Recommendation
+PlanIssue = Finding
 
-    code: str
-    message: str
-    value: str | None = None
-    page: int | None = None
-    table: int | None = None
-    row: int | None = None

@@ -8,21 +8,18 @@ a table of synonyms shipped in ``headings.toml``.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..months import MONTH_NUMBERS
+from ..toml_files import read_toml
 
 SYNONYMS_FILE = Path(__file__).with_name("headings.toml")
 
-_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTHS = "|".join(MONTH_NUMBERS)
 _DATES = re.compile(rf"\b(({_MONTHS})[a-z]*\.?\s*)?\d{{2,4}}\b")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")  # "Respon- sibility"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -101,7 +98,7 @@ def load_table(path: Path = SYNONYMS_FILE, extra: Path | None = None) -> Heading
     for source in (path, extra):
         if source is None:
             continue
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        data = read_toml(source)
         cutoff = float(data.get("cutoff", cutoff))
         for field, words in data.get("synonyms", {}).items():
             for word in words:

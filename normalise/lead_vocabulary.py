@@ -3,15 +3,11 @@ acronyms ... from leads.toml, optionally extended by a user's file of the same s
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..toml_files import read_toml
 
 VOCABULARY_FILE = Path(__file__).with_name("leads.toml")
 
@@ -51,7 +47,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, extra: Path | None = None) -> 
     for source in (path, extra):
         if source is None:
             continue
-        data = tomllib.loads(Path(source).read_text(encoding="utf-8"))
+        data = read_toml(source)
         for key in _LIST_KEYS:
             lists[key].extend(str(word) for word in data.get(key, []))
     lower = {key: frozenset(plain_word(word) for word in words) for key, words in lists.items()}

@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..extract.base import Document
 from ..schema import ActionItem, ActionPlan, SourceDocument, SourceLocation, Status
 from .colours import rag_of_fills
-from .drafts import Draft, Group
+from .drafts import Draft, Recommendation
 from .glossary import resolve_initials
 from .inspection import read_inspection, report_lines
 from .lead_vocabulary import Vocabulary
@@ -18,7 +18,7 @@ from .rows import RowReader
 from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale
-from .validate import anchor_issues, issue, mean_confidence, shape_issues, text_layer_issues, validate
+from .validate import anchor_issues, finding_issue, issue, mean_confidence, shape_issues, text_layer_issues, validate
 
 # Where the source does not mark merged cells, a lead or timescale column counts as merged down over each recommendation's actions when the
 # table shows the pattern a merged cell leaves: recommendations of several actions whose
@@ -57,10 +57,9 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     plan.issues = (
         text_layer_issues(document.pages_without_text, document.ocr_note)
         + shape_issues(document.pages_too_busy)
-        + [issue(note.code, note.message, value=note.value, table=note.table, row=note.row) for note in document.notes]
+        + [finding_issue(note) for note in document.notes]
         + _outcome_issues(plan, report, document)
-        + [issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
-           for found in reader.issues]
+        + [finding_issue(found) for found in reader.issues]
         + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of, report=report)
         + anchor_issues(plan.items, plan.anchor_date)
     )
@@ -76,7 +75,7 @@ def _listed_recommendations(document: Document, section: str | None) -> list[Dra
         if found.timescale:
             fields["timescale"] = found.timescale
         drafts.append(Draft(
-            fields=fields, extra={}, group=Group(), section=found.section, table=0, row=number,
+            fields=fields, extra={}, group=Recommendation(), section=found.section, table=0, row=number,
             page=found.page, logical_table=0, first_in_group=True, listed=True,
         ))
     return drafts
@@ -107,30 +106,30 @@ def _inherit_merged_cells(drafts: list[Draft]) -> None:
     for draft in drafts:
         by_table[draft.logical_table].append(draft)
     for table_drafts in by_table.values():
-        groups = _groups(table_drafts)
+        runs = _recommendation_runs(table_drafts)
         for name in ("lead", "timescale"):
             pattern = sum(
-                1 for group in groups
-                if len(group) >= 2 and group[0].fields.get(name) and not any(d.fields.get(name) for d in group[1:])
+                1 for run in runs
+                if len(run) >= 2 and run[0].fields.get(name) and not any(d.fields.get(name) for d in run[1:])
             )
             merged_column = pattern >= MERGED_PATTERN_GROUPS
-            for group in groups:
-                for previous, draft in zip(group, group[1:]):
+            for run in runs:
+                for previous, draft in zip(run, run[1:]):
                     merged = merged_column or name in draft.merged_from_above
                     if not draft.fields.get(name) and merged and previous.fields.get(name):
                         draft.fields[name] = previous.fields[name]
                         draft.inherited.add(name)
 
 
-def _groups(drafts: list[Draft]) -> list[list[Draft]]:
+def _recommendation_runs(drafts: list[Draft]) -> list[list[Draft]]:
     """Runs of drafts under one recommendation, in order."""
-    groups: list[list[Draft]] = []
+    runs: list[list[Draft]] = []
     for draft in drafts:
-        if groups and groups[-1][-1].group is draft.group:
-            groups[-1].append(draft)
+        if runs and runs[-1][-1].group is draft.group:
+            runs[-1].append(draft)
         else:
-            groups.append([draft])
-    return groups
+            runs.append([draft])
+    return runs
 
 
 def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary, report: bool = False

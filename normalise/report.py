@@ -19,18 +19,13 @@ Pure functions of the document's paragraphs: no file access beyond the vocabular
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..extract.base import Block, Document, Paragraph
+from ..toml_files import read_toml
 from .cues import TERMINAL, mid_sentence, unterminated
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 VOCABULARY_FILE = Path(__file__).with_name("report.toml")
 _BULLET = re.compile(r"^\s*[•▪◦■◼●\-–]\s*")
@@ -55,8 +50,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    with VOCABULARY_FILE.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = read_toml(VOCABULARY_FILE)
     return Vocabulary(
         headings=tuple(data["recommendation_headings"]), extra_words=int(data["heading_extra_words"]),
         timescale=re.compile(data["timescale_pattern"]), report_phrases=tuple(data["report_phrases"]),

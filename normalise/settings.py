@@ -7,22 +7,16 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..toml_files import read_toml
 from .headings import HeadingTable, default_table, load_table
 from .lead_vocabulary import VOCABULARY_FILE, Vocabulary, default_vocabulary, load_vocabulary
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 class Settings(BaseModel):
@@ -59,7 +53,7 @@ class Settings(BaseModel):
         """Settings from the CLI's options; a glossary is a TOML table of initials."""
         glossary = {}
         if glossary_file is not None:
-            data = tomllib.loads(Path(glossary_file).read_text(encoding="utf-8"))
+            data = read_toml(glossary_file)
             glossary = {str(k): str(v) for k, v in data.get("glossary", data).items()}
         if headings_file is not None:
             _headings(Path(headings_file))  # fail now, with the file named, if it does not parse

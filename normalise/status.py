@@ -30,17 +30,12 @@ rating so a caller can flag a cell whose text and fill disagree.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..schema import Status
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..toml_files import read_toml
 
 VOCABULARY_FILE = Path(__file__).with_name("status.toml")
 
@@ -92,7 +87,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, extra: Path | None = None) -> 
     for source in (path, extra):
         if source is None:
             continue
-        data = tomllib.loads(Path(source).read_text(encoding="utf-8"))
+        data = read_toml(source)
         for rag, names in data.get("rag", {}).items():
             for name in names:
                 words[" ".join(name.lower().split())] = rag

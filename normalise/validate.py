@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..schema import ActionItem, ValidationIssue
+from ..schema.codes import Finding, IssueCode, record
 from .colours import rag_of_fills
 from .drafts import Draft
 from .glossary import is_initials
@@ -15,43 +16,23 @@ from .timescales import says_done
 LOW_OCR_CONFIDENCE = 70
 _ISSUE_FIELDS = {"lead": "leads"}  # draft field -> the ActionItem field an issue names
 
-# code -> (severity, what it means); the README's table of codes is made from this.
-CODES: dict[str, tuple[str, str]] = {
-    "missing_lead": ("error", "the action names no lead"),
-    "missing_timescale": ("error", "the action has no timescale (or the plan has no timescale column)"),
-    "invalid_date": ("error", "the timescale is a date that does not exist, such as 31/02/2013"),
-    "unparsed_timescale": ("warning", "the timescale has text but no date, period or known phrase"),
-    "missing_action": ("warning", "a recommendation row with no action text; the recommendation stands in"),
-    "skipped_table": ("warning", "a table with no action or recommendation column was not converted"),
-    "dropped_row": ("warning", "a source row or text that became no part of any item"),
-    "no_text_layer": ("error", "PDF pages that are only images (scanned), left unread: OCR is off (`--ocr never`) or not installed"),
-    "low_ocr_confidence": ("warning", "a cell read by OCR whose words Tesseract was unsure of: check it against the scan"),
-    "too_many_shapes": ("warning", "PDF pages drawing so many lines and boxes that ruled tables were not looked for: "
-                                   "read from their text alone"),
-    "lead_initials_only": ("warning", "a lead given only as initials that no glossary resolves"),
-    "unmapped_heading": ("warning", "a column heading that maps to no field; its text is kept in `extra`"),
-    "no_anchor_date": ("warning", "relative or immediate timescales, but no inspection date to count from (`--anchor-date`)"),
-    "rag_conflict": ("warning", "a status cell's words give one RAG rating and its fill colour another"),
-    "inferred_column": ("warning", "a column's field was read from its cells or its place, not its heading"),
-    "overdue": ("warning", "due before the plan's progress date (`as_of`) and not reported complete"),
-    "duplicate_ref": ("warning", "two actions of one recommendation carry the same action number"),
-    "inspection_report": ("warning", "the document is an inspection report: its items are the recommendations it lists"),
-    "no_items": ("error", "no action table and no listed recommendations were found: the plan has no items"),
-    "hidden_content": ("warning", "a spreadsheet's hidden rows, columns or sheets were not read; their text is in `value`"),
-}
-
-
 def issue(
-    code: str, message: str, item: ActionItem | None = None, field: str | None = None, value: str | None = None,
+    code: IssueCode | str, message: str, item: ActionItem | None = None, field: str | None = None, value: str | None = None,
     *, page: int | None = None, table: int | None = None, row: int | None = None,
 ) -> ValidationIssue:
-    """A ValidationIssue with the code's severity and, for an item, where it came from."""
+    """The one way a ValidationIssue is made: the code's severity from its record
+    (schema/codes.py) and, for an item, where it came from."""
     if item is not None:
         page, table, row = item.source.page, item.source.table, item.source.row
     return ValidationIssue(
-        item_id=item.id if item else None, field=field, code=code, severity=CODES[code][0], message=message,
+        item_id=item.id if item else None, field=field, code=code, severity=record(code).severity, message=message,
         page=page, table=table, row=row, value=value,
     )
+
+
+def finding_issue(found: Finding) -> ValidationIssue:
+    """A problem an extractor or the row reader recorded, as a plan-level issue."""
+    return issue(found.code, found.message, value=found.value, page=found.page, table=found.table, row=found.row)
 
 
 def text_layer_issues(pages: list[int], why: str | None = None) -> list[ValidationIssue]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:
     from ..report import PlanReport, Report, ReportAction
 
+from ..months import MONTH_ABBREVIATIONS
 from ..report import NO_LEAD
 
 RAGS = ("red", "amber", "green", "none")
@@ -86,7 +87,7 @@ def _month_chart(report: Report) -> str:
         x = 34 + position * step  # room on the left for the first slanted label
         due_h, overdue_h = height * month.due / top, height * month.overdue / top
         year, number = month.month.split("-")
-        label = f"{_MONTHS[int(number) - 1]} {year[2:]}"
+        label = f"{MONTH_ABBREVIATIONS[int(number) - 1]} {year[2:]}"
         bars.append(
             f'<g class="month" data-month="{month.month}" data-due="{month.due}" data-overdue="{month.overdue}">'
             f"<title>{label}: {month.due} due, {month.overdue} overdue</title>"
@@ -102,7 +103,6 @@ def _month_chart(report: Report) -> str:
             '<li><span class="swatch overdue"></span>overdue (at the plan\'s progress date)</li></ul>')
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _lead_table(report: Report) -> str:

@@ -15,7 +15,6 @@ import csv
 import os
 import tempfile
 import textwrap
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator
@@ -25,6 +24,7 @@ from ..files import atomic_target
 from ..report import Failure, PlanReport, Report, Stats, _plan_report, report_json
 from ..report_tally import ReportTally
 from ..schema import ActionPlan
+from ..schema.codes import count_codes
 from .tables import BOM, CSV_COLUMNS, EXTRA_PREFIX, csv_rows, jsonl_lines
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ class Summary:
     @classmethod
     def of(cls, outcome: Outcome) -> Summary:
         plan = outcome.plan
-        codes = tuple(sorted(Counter(found.code for found in plan.issues).items())) if plan else ()
-        return cls(outcome.path, outcome.output, outcome.status, outcome.error, outcome.detail,
+        codes = tuple(sorted(count_codes(plan.issues).items())) if plan else ()
+        return cls(outcome.path, outcome.output, _status_text(outcome.status), outcome.error, outcome.detail,
                    len(plan.items) if plan else None, codes,
                    bool(plan) and any(found.severity == "error" for found in plan.issues))
 
@@ -117,10 +117,10 @@ class BatchOutputs:
         summary = self._summaries[outcome.path] = Summary.of(outcome)
         plan = outcome.plan
         if plan is not None:
-            report = _plan_report(plan, outcome.status)
+            report = _plan_report(plan, _status_text(outcome.status))
             self._tally.add(report)
             if self._spool is not None:
-                self._spool.add(outcome.path, outcome.status, plan)
+                self._spool.add(outcome.path, _status_text(outcome.status), plan)
             headings = tuple(dict.fromkeys(heading for item in plan.items for heading in item.extra))
             if headings:
                 self._headings[outcome.path] = headings
@@ -219,3 +219,8 @@ def _usable(directory: Path | None) -> Path | None:
         return directory if os.access(directory, os.W_OK | os.X_OK) else None
     except OSError:
         return None
+
+
+def _status_text(status) -> str:
+    """An outcome's status as its word (an ``OutcomeStatus`` or the plain string)."""
+    return str(getattr(status, "value", status))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 import xlsxwriter
 
+from ..batch import OutcomeStatus
 from ..files import atomic_target
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ ISSUE_COLUMNS: list[tuple[str, int, Callable]] = [
 PLAN_COLUMNS: list[tuple[str, int, Callable]] = [
     ("Plan", 34, lambda plan: plan.path),
     ("Title", 40, lambda plan: plan.title),
-    ("Status", 10, lambda plan: plan.status),
+    ("Status", 10, lambda plan: str(plan.status)),
     ("Progress date", 13, lambda plan: plan.as_of),
     ("Actions", 8, lambda plan: plan.items),
     ("Errors", 7, lambda plan: plan.errors),
@@ -164,5 +165,5 @@ def _plans_sheet(sheet, report: Report, styles: dict) -> None:
             _write(sheet, row, position, value_of(plan), styles["date" if heading == "Progress date" else "text"])
     for row, failure in enumerate(report.failures, start=len(report.plans) + 1):
         _write(sheet, row, 0, failure.path, styles["error"])
-        _write(sheet, row, 2, "failed", styles["error"])
+        _write(sheet, row, 2, str(OutcomeStatus.FAILED), styles["error"])
         _write(sheet, row, len(PLAN_COLUMNS), failure.error, styles["error"])

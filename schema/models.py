@@ -7,9 +7,12 @@ rename or remove one without bumping ``SCHEMA_VERSION``.
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .codes import IssueCode, Severity
 
 SCHEMA_VERSION = "1"
 
@@ -18,16 +21,34 @@ TimescaleKind = Literal[
 ]
 Rag = Literal["red", "amber", "green"]
 State = Literal["complete", "in_progress", "not_started", "unknown"]
-Severity = Literal["error", "warning"]
+
+
+class Format(str, Enum):
+    """An input file's format (``source.format``; ``extract/`` reads one backend per format)."""
+
+    PDF = "pdf"
+    DOCX = "docx"
+    TEXT = "text"
+    HTML = "html"
+    ODT = "odt"
+    DOC = "doc"
+    RTF = "rtf"
+    XLSX = "xlsx"
+    CSV = "csv"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # use_enum_values: an enum field holds its string, so code reading a model compares and
+    # prints the same strings the JSON holds; the schema still publishes the enum.
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
 class SourceDocument(_Model):
     path: str = Field(description="The input file as given.")
-    format: Literal["pdf", "docx", "text", "html", "odt", "doc", "rtf", "xlsx", "csv"]
+    format: Format
     sha256: str = Field(description="SHA-256 of the input file's bytes.")
     pages: int | None = Field(None, description="Page count where the format has pages.")
     page_strategies: list[str] | None = Field(
@@ -113,7 +134,7 @@ class ActionItem(_Model):
 class ValidationIssue(_Model):
     item_id: str | None = Field(None, description="The item concerned; null for plan-level issues.")
     field: str | None = None
-    code: str = Field(description="Stable snake_case code; see the README's table of codes.")
+    code: IssueCode = Field(description="Stable snake_case code; see the README's table of codes.")
     severity: Severity
     message: str
     page: int | None = Field(None, description="Where in the source: page (where the format has pages) ...")

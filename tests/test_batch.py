@@ -79,3 +79,19 @@ def test_strict_exit_code_and_json_summary(tmp_path):
 def test_progress_lines_when_not_a_terminal(tmp_path):
     result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "-o", str(tmp_path)])
     assert "converted samples/stockton-2013.txt (58 items)" in result.output
+
+
+def test_an_outcome_status_is_one_of_four_words_in_every_output():
+    """The same words in --json, the report and the terminal; a word that is no status is a defect."""
+    import pytest
+
+    from actionplan.batch import Outcome, OutcomeStatus
+    from actionplan.report import build_report
+
+    assert [status.value for status in OutcomeStatus] == ["converted", "converted with warnings", "skipped", "failed"]
+    plan = next(convert_many({Path("samples/southend-2012.txt"): "s.json"}, None, Settings())).plan
+    outcome = Outcome(Path("p.txt"), "", "converted with warnings", plan)
+    assert outcome.status is OutcomeStatus.CONVERTED_WITH_WARNINGS and f"{outcome.status}" == "converted with warnings"
+    assert json.loads(build_report([outcome]).model_dump_json())["plans"][0]["status"] == "converted with warnings"
+    with pytest.raises(ValueError):
+        Outcome(Path("p.txt"), "", "half done")

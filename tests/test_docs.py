@@ -2,14 +2,16 @@
 
 from pathlib import Path
 
-from actionplan.normalise.validate import CODES
+from actionplan.schema.codes import CODES
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_issue_code_is_documented_with_its_severity():
-    for code, (severity, meaning) in CODES.items():
-        assert f"| `{code}` | {severity} | {meaning} |" in README
+def test_the_issue_code_table_is_the_code_records():
+    """Every code's row, in the records' order, and no row for a code that does not exist."""
+    section = README.split("### Issue codes", 1)[1].split("\n### ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert rows == [f"| `{code}` | {found.severity} | {found.title} | {found.meaning} |" for code, found in CODES.items()]
 
 
 def test_readme_set_up_commands_are_what_ci_runs():

@@ -52,3 +52,16 @@ def test_the_package_root_imports_absolutely():
     relative imports."""
     tree = ast.parse((REPO / "__init__.py").read_text(encoding="utf-8"))
     assert not [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level]
+
+
+def test_one_module_reads_toml():
+    """The tomllib / tomli shim lives in toml_files.py only: every data file is read the same way."""
+    readers = set()
+    for path in REPO.rglob("*.py"):
+        relative = path.relative_to(REPO)
+        if relative.parts[0] in (".venv", "tests", "build") or relative.parts[0].endswith(".egg-info"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import) and any(alias.name in ("tomllib", "tomli") for alias in node.names):
+                readers.add(str(relative))
+    assert readers == {"toml_files.py"}

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 import actionplan
 from actionplan.cli import EXIT_UNREADABLE, app
-from actionplan.normalise.validate import CODES
+from actionplan.schema.codes import CODES
 
 runner = CliRunner()
 INPUTS = ["samples/southend-2012.txt", "samples/stockton-2013.txt", "tests/fixtures/bad/encrypted.pdf"]

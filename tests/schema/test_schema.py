@@ -49,3 +49,21 @@ def test_output_round_trips(tmp_path):
     again = ActionPlan.model_validate_json(plan.model_dump_json())
     assert again == plan
     assert json.loads(plan.model_dump_json())["schema_version"] == "1"
+
+
+def test_issue_codes_are_published_as_an_enum_of_the_records():
+    """Callers can check a code against the schema; the enum is the code records' values."""
+    from actionplan.schema.codes import CODES
+
+    schema = json_schema()
+    assert schema["$defs"]["ValidationIssue"]["properties"]["code"]["$ref"] == "#/$defs/IssueCode"
+    assert schema["$defs"]["IssueCode"]["enum"] == list(CODES)
+
+
+def test_an_issue_holds_its_code_as_the_string_the_json_holds():
+    from actionplan.schema import ValidationIssue
+
+    found = ValidationIssue(code="missing_lead", severity="error", message="m")
+    assert type(found.code) is str and found.code == "missing_lead"
+    with pytest.raises(ValidationError):
+        ValidationIssue(code="no_such_code", severity="error", message="m")
