@@ -53,14 +53,14 @@ def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
     (Tesseract's orientation detection); without it a sideways page is turned clockwise."""
     grey = grey.convert("L")
     turns = 0
-    if _is_sideways(_binarise(np.asarray(grey)), dpi):
+    if _is_sideways(binarise(np.asarray(grey)), dpi):
         turns = sideways_turns(grey) if sideways_turns else 3
         grey = grey.rotate(90 * turns, expand=True, fillcolor=255)
-    skew = _skew_angle(_binarise(np.asarray(grey)), dpi)
+    skew = _skew_angle(binarise(np.asarray(grey)), dpi)
     if abs(skew) > 0.05:
         grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
     pixels = np.asarray(grey)
-    ink = _binarise(pixels)
+    ink = binarise(pixels)
     segments = _segments(ink, dpi)
     clean = pixels.copy()
     pad = max(1, round(dpi / 150))
@@ -69,7 +69,7 @@ def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
     return PageImage(Image.fromarray(clean), ink, dpi, skew, turns, segments)
 
 
-def _binarise(pixels: np.ndarray) -> np.ndarray:
+def binarise(pixels: np.ndarray) -> np.ndarray:
     """Ink (True) where darker than Otsu's threshold over the page's grey levels."""
     histogram = np.bincount(pixels.ravel(), minlength=256).astype(float)
     total = histogram.sum()
@@ -206,6 +206,18 @@ def stroke_width(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
     return float(runs[quarter:len(runs) - quarter].mean())
 
 
+def inked_rows(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The top and bottom of the rows of a word's box that hold its ink (two pixels or
+    more: a speck does not count). Tesseract's box is sometimes a few rows taller than
+    the word, and a line's height and baseline are read from its words' boxes."""
+    x0, top, x1, bottom = box
+    counts = ink[max(0, top):bottom, max(0, x0):x1].sum(axis=1)
+    rows = np.nonzero(counts >= 2)[0]
+    if len(rows) == 0:
+        return top, bottom
+    return top + int(rows[0]), top + int(rows[-1]) + 1
+
+
 def unread_marks(grey: Image.Image, read: list[tuple[int, int, int, int]], line_height: float,
                  dpi: int) -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
     """Boxes (pixels) of ink no word Tesseract read covers, the size of a few letters:
@@ -214,7 +226,7 @@ def unread_marks(grey: Image.Image, read: list[tuple[int, int, int, int]], line_
     with ink) and each band into marks at gaps wider than a space between words.
     Returns the page with the words read whitened (what the marks are cut from) and the marks."""
     pixels = np.asarray(grey).copy()
-    ink = _binarise(pixels)  # the threshold of the whole page, not of what is left of it
+    ink = binarise(pixels)  # the threshold of the whole page, not of what is left of it
     pad = max(1, round(dpi / 100))
     for x0, top, x1, bottom in read:
         pixels[max(0, top - pad):bottom + pad, max(0, x0 - pad):x1 + pad] = 255

@@ -6,7 +6,7 @@ import pytest
 np = pytest.importorskip("numpy")  # the OCR extra
 from PIL import Image  # noqa: E402
 
-from actionplan.extract.scan import montage, stroke_width, unread_marks  # noqa: E402
+from actionplan.extract.scan import inked_rows, montage, stroke_width, unread_marks  # noqa: E402
 
 DPI, LINE = 300, 36  # a 300 dpi page whose lines of text are 36 pixels high
 
@@ -55,3 +55,13 @@ def test_stroke_width_is_the_width_of_upright_strokes_not_of_bars(stem):
         ink[5:35, x:x + stem] = True
     ink[18:18 + stem, 10:190] = True  # one long bar across them, as an "e" or a "t" has
     assert stroke_width(ink, (0, 0, 200, 40)) == pytest.approx(stem)
+
+
+def test_a_word_box_taller_than_its_ink_is_cut_to_the_ink():
+    """Tesseract boxed "Corporate" 41 pixels high round 32 of ink: the line read as
+    a larger size, set apart from the lines round it, and a lead cut in two."""
+    ink = np.zeros((60, 100), dtype=bool)
+    ink[14:46, 10:90] = True
+    ink[5, 50] = True  # one speck in the box is no ink of the word
+    assert inked_rows(ink, (5, 2, 95, 55)) == (14, 46)
+    assert inked_rows(np.zeros((60, 100), dtype=bool), (5, 2, 95, 55)) == (2, 55)  # nothing inked: as boxed
