@@ -34,10 +34,15 @@ OcrMode = Literal["auto", "never", "always"]
 HOW_TO_ENABLE = "pip install 'actionplan[ocr]' and apt-get install tesseract-ocr tesseract-ocr-eng"
 _GARBAGE_SHARE = 0.3  # a text layer with this share of unreadable glyphs is garbage: read the picture
 _SIZE_BELOW, _SIZE_ABOVE = 0.35, 0.15  # line heights this close to the page's usual are its body size
+_BLOCK_LINES, _BLOCK_APART = 3, 0.09  # a block of 3+ lines whose median height is 9% off the body's is another size
+_SIDE_BEARING = 0.05  # of a line's height: the white a glyph's advance has beside its ink, each side
 _ASCENT = 0.78  # share of a line's height (top of capitals to foot of descenders) above the baseline
 _DESCENDERS = set("gjpqy(),;[]{}|@$/")
 _ASCENDERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklt()[]{}|/")
-_BOLD = 1.3  # strokes this much wider than the page's usual are bold type
+_BOLD = 1.2  # strokes this much wider than the page's usual are bold type (regular words measure up to ~1.15, bold from ~1.3)
+_MARK_CONFIDENCE = 80  # a mark read on its own at lower confidence is more likely a speck than a letter
+_DASHES = set("-–—")
+_EN_DASH_WIDEST = 0.75  # of a line's height: an en dash is about 0.55 of it, an em dash about 1
 _TIMEOUT = 300  # seconds for one page: far beyond a real page, short of hanging a batch
 
 
@@ -102,6 +107,7 @@ class PageOcr:
         grey = self._document()[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
         image = prepare(grey, dpi, lambda picture: _orientation(picture, dpi, self.path, number))
         rows = _tesseract(image.grey, dpi, self.path, number)
+        rows += _unread_marks(image, rows, self.path, number)
         return OcrPage(page, number, image, rows)
 
     def close(self) -> None:
@@ -150,6 +156,68 @@ def _tesseract(picture, dpi: int, path: Path, number: int) -> list[dict]:
     return list(csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def _unread_marks(image, rows: list[dict], path: Path, number: int) -> list[dict]:
+    """A second look at the ink no word covers: Tesseract's layout analysis throws a
+    letter standing alone (a RAG "G" in its own cell) away as noise, but reads it when
+    shown it as a line of text. The marks go to Tesseract together, set one under
+    another (``scan.montage``), and what it reads is put back where each mark was: a
+    TSV row of its own line, as if the first pass had read it."""
+    from .scan import montage, unread_marks
+
+    kept = [row for row in rows if _kept(row)]
+    heights = [int(row["height"]) for row in rows if row.get("level") == "4"]
+    line_height = statistics.median(heights) if heights else image.dpi * 10 / 72
+    boxes = [(int(r["left"]), int(r["top"]), int(r["left"]) + int(r["width"]), int(r["top"]) + int(r["height"]))
+             for r in kept]
+    unread, marks = unread_marks(image.grey, boxes, line_height, image.dpi)
+    if not marks:
+        return []
+    sheet, placed = montage(unread, marks, line_height)
+    out = _run(["--psm", "6", "--dpi", str(image.dpi), "-l", "eng", "tsv"], sheet, path, number)
+    lines: dict[tuple, list[int]] = {}  # the first pass's text lines: key -> [x0, top, x1, bottom]
+    for row, (x0, top, x1, bottom) in zip(kept, boxes):
+        box = lines.setdefault(_line_key(row), [x0, top, x1, bottom])
+        box[:] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+    found = []
+    for row in csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if not _kept(row) or float(row["conf"]) < _MARK_CONFIDENCE:
+            continue
+        left, top, width, height = (int(row[name]) for name in ("left", "top", "width", "height"))
+        middle = top + height / 2
+        for mark, ((x, y), (x0, top0, x1, bottom0)) in enumerate(placed):
+            if y <= middle <= y + bottom0 - top0:
+                left, top = x0 + left - x, top0 + top - y
+                own = (f"mark {mark}:{row['block_num']}", row["par_num"], row["line_num"])
+                key = _line_beside(lines, left, top + height / 2, left + width) or own
+                found.append({**row, "block_num": key[0], "par_num": key[1], "line_num": key[2],
+                              "left": str(left), "top": str(top)})
+                break
+    return found
+
+
+def _line_key(row: dict) -> tuple:
+    return (row["block_num"], row["par_num"], row["line_num"])
+
+
+def _line_beside(lines: dict[tuple, list[int]], x0: int, middle: float, x1: int) -> tuple | None:
+    """The first pass's text line a mark sits on (its middle within the line's height),
+    the nearest across the page: a letter alone in a cell is set on its row's first line
+    and takes that line's height and baseline."""
+    level = [(max(box[0] - x1, x0 - box[2], 0), key) for key, box in lines.items() if box[1] <= middle <= box[3]]
+    return min(level)[1] if level else None
+
+
+def _kept(row: dict) -> bool:
+    """A TSV row that is a word read, not a speck or a bit of a rule."""
+    text = (row.get("text") or "").strip()
+    try:
+        confidence = float(row.get("conf") or -1)
+        wide = int(row["width"]) >= 2 * int(row["height"])
+    except (ValueError, KeyError):
+        return False
+    return row.get("level") == "5" and bool(text) and confidence >= 0 and not _debris(text, confidence, wide)
+
+
 class OcrPage(Container):
     """A scanned page as pdfplumber shows a page: its words (``extract_words``) and
     ruling lines (``lines``, and the ``edges`` pdfplumber's table finder uses), in PDF
@@ -193,43 +261,64 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
     text line gets the line's top and bottom (letters' boxes vary with ascenders and
     descenders; a text layer's do not), and a size snapped to the page's body size
     unless clearly larger (a heading) or smaller: OCR boxes jitter, type sizes do not."""
-    from .scan import stroke_width
+    import numpy as np
 
+    from .scan import binarise, inked_rows, stroke_width
+
+    words_ink = binarise(np.asarray(image.grey))  # the page as Tesseract read it, rules erased
     lines: dict[tuple, list[dict]] = {}
     for row in rows:
-        text = (row.get("text") or "").strip()
-        try:
-            confidence = float(row.get("conf") or -1)
-        except ValueError:
+        if not _kept(row):
             continue
-        if row.get("level") != "5" or not text or confidence < 0 or _debris(text, confidence):
-            continue
-        key = (row["block_num"], row["par_num"], row["line_num"])
         left, top, width, height = (int(row[name]) for name in ("left", "top", "width", "height"))
-        lines.setdefault(key, []).append({"text": text, "box": (left, top, left + width, top + height),
-                                          "confidence": confidence})
+        top, bottom = inked_rows(words_ink, (left, top, left + width, top + height))
+        height = bottom - top
+        lines.setdefault(_line_key(row), []).append({"text": row["text"].strip(), "confidence": float(row["conf"]),
+                                                     "box": (left, top, left + width, top + height)})
     heights = [_line_height(line) for line in lines.values() if len(line) >= 2]
     body = statistics.median(heights) if heights else None
     strokes = {id(word): stroke_width(image.ink, word["box"]) for line in lines.values() for word in line}
     usual_stroke = statistics.median([s for s in strokes.values() if s > 0] or [1.0])
+    sizes = _block_sizes(lines, body)
     words = []
-    for line in lines.values():
+    for key, line in lines.items():
         height = _line_height(line)
         if body and body * (1 - _SIZE_BELOW) <= height <= body * (1 + _SIZE_ABOVE):
-            height = body
+            height = sizes.get(key[0], body)
         # Every line's box hangs from its baseline, so line spacing reads the same whether
         # or not a line has descenders (a wider gap starts a new paragraph in a cell).
         top = _baseline(line, height) - _ASCENT * height
-        bold_line = statistics.median(strokes[id(w)] for w in line) > usual_stroke * _BOLD
+        lettered = [w for w in line if any(ch.isalnum() for ch in w["text"])] or line  # a dash is all bar
+        bold_line = statistics.median(strokes[id(w)] for w in lettered) > usual_stroke * _BOLD
+        bearing = _SIDE_BEARING * height  # a text layer's word spans its glyphs' advances, OCR's only the ink
         for word in line:
             x0, _, x1, _ = word["box"]
+            text = _dash(word["text"], x1 - x0, height)
+            x0, x1 = x0 - bearing, x1 + bearing
             words.append({
-                "text": word["text"], "x0": x0 * scale, "x1": x1 * scale, "top": top * scale,
+                "text": text, "x0": x0 * scale, "x1": x1 * scale, "top": top * scale,
                 "bottom": (top + height) * scale, "doctop": top * scale, "upright": True,
                 "size": height * scale, "fontname": "OCR-Bold" if bold_line else "OCR",
                 "confidence": word["confidence"], "object_type": "char",
             })
     return words
+
+
+def _block_sizes(lines: dict[tuple, list[dict]], body: float | None) -> dict[str, float]:
+    """The size of each of Tesseract's blocks of three lines or more set clearly apart
+    from the body size (a key or a note below a table, set a point larger or smaller):
+    one line's height jitters by a few per cent, the median of a block's lines does not."""
+    if not body:
+        return {}
+    blocks: dict[str, list[float]] = {}
+    for key, line in lines.items():
+        blocks.setdefault(key[0], []).append(_line_height(line))
+    sizes = {}
+    for block, heights in blocks.items():
+        size = statistics.median(heights)
+        if len(heights) >= _BLOCK_LINES and abs(size - body) >= body * _BLOCK_APART:
+            sizes[block] = size
+    return sizes
 
 
 def _line_height(line: list[dict]) -> float:
@@ -254,6 +343,19 @@ def _baseline(line: list[dict], height: float) -> float:
     return max(w["box"][3] for w in line) - (1 - _ASCENT) * height
 
 
-def _debris(text: str, confidence: float) -> bool:
-    """Specks and bits of rules Tesseract read as marks: no letter or digit, low confidence."""
+def _debris(text: str, confidence: float, wide: bool = False) -> bool:
+    """Specks and bits of rules Tesseract read as marks: no letter or digit, low confidence.
+    A dash read with little confidence is still a dash where its box is a bar (wider than
+    tall): "SA – Stuart Ashdown" keeps the dash a key of initials is read by."""
+    if wide and set(text) <= _DASHES:
+        return False
     return not any(ch.isalnum() for ch in text) and (confidence < 60 or set(text) <= set("|_"))
+
+
+def _dash(text: str, width: float, line_height: float) -> str:
+    """An en or em dash as its width says: Tesseract reads most en dashes ("Ongoing –
+    reviewed monthly") as em dashes, but an en dash is half an em wide and an em dash a
+    whole one (a line's height, capitals' tops to descenders' feet, is about an em)."""
+    if text in ("–", "—") and line_height > 0:
+        return "–" if width < _EN_DASH_WIDEST * line_height else "—"
+    return text

@@ -22,6 +22,10 @@ _CLEAR_PT = 1.5  # how far beside a rule to look for white paper (points)
 _CROWDED = 0.2  # ink on this share of both sides of a run: a run through text, not a rule
 _MAX_SKEW = 3.0  # degrees: scans are straightened within this; more is not a slight skew
 _SIDEWAYS = 1.8  # columns this much sharper in profile than rows: the text runs up the page
+# Unread ink worth a second look, in line heights: taller is a picture or a signature, wider
+# is text Tesseract would not have missed, lower is a speck or a dot.
+_MARK_TALLEST, _MARK_WIDEST, _MARK_SMALLEST = 2.0, 6.0, 0.3
+_MARKS_PER_PAGE = 200  # beyond this the page is not text with a few letters missed
 
 
 @dataclass(frozen=True)
@@ -49,14 +53,14 @@ def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
     (Tesseract's orientation detection); without it a sideways page is turned clockwise."""
     grey = grey.convert("L")
     turns = 0
-    if _is_sideways(_binarise(np.asarray(grey)), dpi):
+    if _is_sideways(binarise(np.asarray(grey)), dpi):
         turns = sideways_turns(grey) if sideways_turns else 3
         grey = grey.rotate(90 * turns, expand=True, fillcolor=255)
-    skew = _skew_angle(_binarise(np.asarray(grey)), dpi)
+    skew = _skew_angle(binarise(np.asarray(grey)), dpi)
     if abs(skew) > 0.05:
         grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
     pixels = np.asarray(grey)
-    ink = _binarise(pixels)
+    ink = binarise(pixels)
     segments = _segments(ink, dpi)
     clean = pixels.copy()
     pad = max(1, round(dpi / 150))
@@ -65,7 +69,7 @@ def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
     return PageImage(Image.fromarray(clean), ink, dpi, skew, turns, segments)
 
 
-def _binarise(pixels: np.ndarray) -> np.ndarray:
+def binarise(pixels: np.ndarray) -> np.ndarray:
     """Ink (True) where darker than Otsu's threshold over the page's grey levels."""
     histogram = np.bincount(pixels.ravel(), minlength=256).astype(float)
     total = histogram.sum()
@@ -186,12 +190,91 @@ def _join_runs(runs: list[tuple[int, int, int]], gap: int) -> list[tuple[int, in
 
 
 def stroke_width(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
-    """The mean length of a word's horizontal ink runs: bold type has wider strokes."""
+    """How wide a word's upright strokes are: the mean of the middle half of its
+    horizontal ink runs (bold type has wider stems). The runs along a letter's bars,
+    the long ones, and the specks, the short ones, are left out: a plain mean moved with
+    how many "e"s and "t"s a word has more than with its weight."""
     x0, top, x1, bottom = box
     patch = ink[max(0, top):bottom, max(0, x0):x1]
     if patch.size == 0 or not patch.any():
         return 0.0
     padded = np.zeros((patch.shape[0], patch.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = patch
-    starts = int(np.count_nonzero(np.diff(padded, axis=1) == 1))
-    return float(patch.sum()) / max(starts, 1)
+    changes = np.diff(padded, axis=1)
+    runs = np.sort(np.nonzero(changes == -1)[1] - np.nonzero(changes == 1)[1])
+    quarter = len(runs) // 4
+    return float(runs[quarter:len(runs) - quarter].mean())
+
+
+def inked_rows(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The top and bottom of the rows of a word's box that hold its ink (two pixels or
+    more: a speck does not count). Tesseract's box is sometimes a few rows taller than
+    the word, and a line's height and baseline are read from its words' boxes."""
+    x0, top, x1, bottom = box
+    counts = ink[max(0, top):bottom, max(0, x0):x1].sum(axis=1)
+    rows = np.nonzero(counts >= 2)[0]
+    if len(rows) == 0:
+        return top, bottom
+    return top + int(rows[0]), top + int(rows[-1]) + 1
+
+
+def unread_marks(grey: Image.Image, read: list[tuple[int, int, int, int]], line_height: float,
+                 dpi: int) -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
+    """Boxes (pixels) of ink no word Tesseract read covers, the size of a few letters:
+    what its page layout analysis drops as noise, mostly a letter alone in a cell (a
+    RAG "G", "A" or "R"). Found by cutting the unread ink into text-line bands (rows
+    with ink) and each band into marks at gaps wider than a space between words.
+    Returns the page with the words read whitened (what the marks are cut from) and the marks."""
+    pixels = np.asarray(grey).copy()
+    ink = binarise(pixels)  # the threshold of the whole page, not of what is left of it
+    pad = max(1, round(dpi / 100))
+    for x0, top, x1, bottom in read:
+        pixels[max(0, top - pad):bottom + pad, max(0, x0 - pad):x1 + pad] = 255
+        ink[max(0, top - pad):bottom + pad, max(0, x0 - pad):x1 + pad] = False
+    marks = []
+    tallest, smallest = line_height * _MARK_TALLEST, line_height * _MARK_SMALLEST
+    for top, bottom in _spans(ink.any(axis=1), gap=max(1, round(line_height * 0.15))):
+        if bottom - top > tallest:
+            continue  # a picture, a logo or a signature: no letters to read in it
+        band = ink[top:bottom]
+        for x0, x1 in _spans(band.any(axis=0), gap=max(1, round(line_height * 0.5))):
+            rows = np.nonzero(band[:, x0:x1].any(axis=1))[0]
+            mark_top, mark_bottom = top + int(rows[0]), top + int(rows[-1]) + 1
+            height, width = mark_bottom - mark_top, x1 - x0
+            if height < smallest or width > line_height * _MARK_WIDEST or width < pad:
+                continue  # a speck, a dot of JPEG noise, or a run of text too long to be missed
+            if band[:, x0:x1].sum() < height * pad:
+                continue  # too little ink for a letter: a thin stroke left by a rule
+            marks.append((x0, mark_top, x1, mark_bottom))
+    return Image.fromarray(pixels), marks[:_MARKS_PER_PAGE]
+
+
+def _spans(has_ink: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """(start, end) of the runs of True, runs parted by fewer than ``gap`` False joined."""
+    padded = np.concatenate(([False], has_ink, [False])).astype(np.int8)
+    starts = np.nonzero(np.diff(padded) == 1)[0].tolist()
+    ends = np.nonzero(np.diff(padded) == -1)[0].tolist()
+    spans: list[list[int]] = []
+    for start, end in zip(starts, ends):
+        if spans and start - spans[-1][1] < gap:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [(start, end) for start, end in spans]
+
+
+def montage(grey: Image.Image, marks: list[tuple[int, int, int, int]], line_height: float):
+    """The marks cut from the page and set one under another on white paper, a line
+    apart, so one Tesseract call reads them all as lines of text. Only each mark's own
+    box is cut (a margin around it would bring in bits of its neighbours). Returns the
+    picture and where each mark sits in it: ((x, y) of its corner, its box on the page)."""
+    margin = max(4, round(line_height * 0.6))
+    width = max(x1 - x0 for x0, _, x1, _ in marks) + 2 * margin
+    height = sum(bottom - top + margin for _, top, _, bottom in marks) + margin
+    sheet = Image.new("L", (width, height), 255)
+    placed, y = [], margin
+    for box in marks:
+        sheet.paste(grey.crop(box), (margin, y))
+        placed.append(((margin, y), box))
+        y += box[3] - box[1] + margin
+    return sheet, placed

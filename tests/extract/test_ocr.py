@@ -129,3 +129,47 @@ def test_image_only_pdf_fixture_is_really_without_text(tmp_path):
     Image.new("L", (200, 100), 255).save(scan, resolution=72)
     with pdfplumber.open(scan) as pdf:
         assert pdf.pages[0].chars == []
+
+
+@pytest.mark.parametrize("text, width, line_height, expected", [
+    ("—", 20, 36, "–"),  # half an em wide: an en dash Tesseract read as an em dash
+    ("—", 34, 36, "—"),  # a whole em: an em dash
+    ("–", 36, 36, "—"),
+    ("-", 12, 36, "-"),  # a hyphen stays a hyphen
+    ("Ongoing", 100, 36, "Ongoing"),
+])
+def test_dashes_are_told_apart_by_width(text, width, line_height, expected):
+    assert ocr._dash(text, width, line_height) == expected
+
+
+@pytest.mark.parametrize("text, conf, width, height, kept", [
+    ("—", "59.7", 20, 4, True),  # a dash read with little confidence is still a dash ("SA – Stuart Ashdown")
+    ("—", "59.7", 6, 5, False),  # a speck read as a dash
+    ("|", "95", 3, 30, False),  # a bit of a rule
+    ("G", "30", 22, 26, True),  # a letter, however unsure
+    (".", "40", 4, 4, False),
+])
+def test_specks_are_dropped_and_words_kept(text, conf, width, height, kept):
+    row = {"level": "5", "text": text, "conf": conf, "width": str(width), "height": str(height)}
+    assert ocr._kept(row) is kept
+
+
+@needs_ocr
+def test_letters_alone_in_cells_and_the_key_below_a_table_are_read(tmp_path):
+    """Tesseract's layout analysis drops a RAG letter alone in its cell as noise; the
+    second look at unread ink reads it. The key of initials below the table (its dashes
+    read with little confidence, its size a point above the table's) resolves the leads.
+    Page 3 of a generated unruled plan, scanned at 150 dpi."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(Path("tests/accuracy/corpus/draw-1/pdf-unruled.pdf")))
+    printed = pdfium.PdfDocument.new()
+    printed.import_pages(source, [2])
+    printed.save(tmp_path / "printed.pdf")
+    picture = printed[0].render(scale=150 / 72, grayscale=True).to_pil().convert("L").rotate(0.6, fillcolor=255)
+    picture.save(tmp_path / "scan.pdf", resolution=150)
+    read, expected = actionplan.extract(tmp_path / "scan.pdf"), actionplan.extract(tmp_path / "printed.pdf")
+    assert read.source.ocr_pages == [1] and len(read.items) == len(expected.items) == 8
+    assert [(i.status.rag, i.leads) for i in read.items] == [(i.status.rag, i.leads) for i in expected.items]
+    assert {"G", "A"} <= {i.status.raw for i in read.items}
+    assert "Stuart Varley" in {lead.name for i in read.items for lead in i.leads}

@@ -1,0 +1,67 @@
+"""The page image OCR reads (extract/scan.py): the ink Tesseract left unread, the
+montage it is shown again in, and how wide a word's strokes are (bold or not)."""
+
+import pytest
+
+np = pytest.importorskip("numpy")  # the OCR extra
+from PIL import Image  # noqa: E402
+
+from actionplan.extract.scan import inked_rows, montage, stroke_width, unread_marks  # noqa: E402
+
+DPI, LINE = 300, 36  # a 300 dpi page whose lines of text are 36 pixels high
+
+
+def _page(*boxes):
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    for x0, top, x1, bottom in boxes:
+        pixels[top:bottom, x0:x1] = 0
+    return Image.fromarray(pixels)
+
+
+def test_only_letter_sized_ink_no_word_covers_is_a_mark():
+    read = (50, 50, 300, 80)  # a word Tesseract read
+    letter = (600, 52, 622, 78)  # a "G" alone in its cell, on the same line
+    speck = (400, 300, 403, 303)  # JPEG noise
+    picture = (100, 400, 400, 580)  # a logo or a signature: taller than two lines
+    long_run = (420, 200, 780, 230)  # ten words' width of ink: not something Tesseract misses
+    unread, marks = unread_marks(_page(read, letter, speck, picture, long_run), [read], LINE, DPI)
+    assert marks == [letter]
+    assert np.asarray(unread)[60, 100] == 255  # the words read are whitened in what marks are cut from
+
+
+def test_two_lines_of_a_header_are_two_marks():
+    """ "RAG" over "status": each line its own mark, so each is read on its own line."""
+    upper, lower = (600, 50, 660, 76), (600, 90, 680, 114)
+    _, marks = unread_marks(_page(upper, lower), [], LINE, DPI)
+    assert marks == [upper, lower]
+
+
+def test_montage_sets_each_mark_under_the_last_and_says_where():
+    page = _page((600, 52, 622, 78), (100, 300, 160, 330))
+    sheet, placed = montage(page, [(600, 52, 622, 78), (100, 300, 160, 330)], LINE)
+    (x1, y1), box1 = placed[0]
+    (x2, y2), box2 = placed[1]
+    assert box1 == (600, 52, 622, 78) and box2 == (100, 300, 160, 330)
+    assert y2 >= y1 + 26 + 4  # below the first mark, with white between
+    pixels = np.asarray(sheet)
+    assert (pixels[y1:y1 + 26, x1:x1 + 22] == 0).all() and (pixels[y2:y2 + 30, x2:x2 + 60] == 0).all()
+    assert pixels.sum() == 255 * (pixels.size - 26 * 22 - 30 * 60)  # nothing but the marks
+
+
+@pytest.mark.parametrize("stem", [3, 5])
+def test_stroke_width_is_the_width_of_upright_strokes_not_of_bars(stem):
+    ink = np.zeros((40, 200), dtype=bool)
+    for x in range(10, 190, 12):  # upright stems, as in "m", "n", "l"
+        ink[5:35, x:x + stem] = True
+    ink[18:18 + stem, 10:190] = True  # one long bar across them, as an "e" or a "t" has
+    assert stroke_width(ink, (0, 0, 200, 40)) == pytest.approx(stem)
+
+
+def test_a_word_box_taller_than_its_ink_is_cut_to_the_ink():
+    """Tesseract boxed "Corporate" 41 pixels high round 32 of ink: the line read as
+    a larger size, set apart from the lines round it, and a lead cut in two."""
+    ink = np.zeros((60, 100), dtype=bool)
+    ink[14:46, 10:90] = True
+    ink[5, 50] = True  # one speck in the box is no ink of the word
+    assert inked_rows(ink, (5, 2, 95, 55)) == (14, 46)
+    assert inked_rows(np.zeros((60, 100), dtype=bool), (5, 2, 95, 55)) == (2, 55)  # nothing inked: as boxed
