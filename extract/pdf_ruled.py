@@ -80,7 +80,8 @@ def _column_edges(found, words: list[Word], fills, carried: tuple[float, ...]) -
     coloured = [(b[0], b[2]) for b in boxes if b[2] - b[0] >= _SLIVER and fill_of(b, fills)]
     carried_at = [any(abs(x - edge) <= _CARRIED for edge in carried) for x in xs]
     used = [
-        any(x0 <= (w.x0 + w.x1) / 2 < x1 for w in inside)
+        x1 - x0 >= _SLIVER  # only padding strips are phantom: a wide empty column is a column
+        or any(x0 <= (w.x0 + w.x1) / 2 < x1 for w in inside)
         or any(abs(a - x0) <= _SAME_X and abs(b - x1) <= _SAME_X for a, b in coloured)
         or (carried_at[i] and carried_at[i + 1])  # a column the table had on the page before
         for i, (x0, x1) in enumerate(zip(xs, xs[1:]))
