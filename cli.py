@@ -26,7 +26,6 @@ from .files import find_plans
 from .outputs.stream import BatchOutputs, Summary
 from .report import Report, Stats, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
-from .schema.codes import count_codes
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4

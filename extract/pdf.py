@@ -25,26 +25,26 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import DocumentLoadError
-from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
+from .base import Backend, Block, Document, Paragraph, Table
 from .ocr import OcrOptions, PageOcr
 from .pdf_unruled import find_aligned_tables
 from .pdf_words import MARGIN as _MARGIN
-from .pdf_words import Word, cell_text, ocr_confidences, page_words, text_lines
+from .pdf_ruled import fills as _fills
+from .pdf_running import PAGE_NUMBER as _PAGE_NUMBER
+from .pdf_running import RunningLines, masked
+from .pdf_ruled import read_table, ruled_tables, same_outline
+from .pdf_words import Word, page_words, text_lines
 
 # pdfminer logs a warning for every damaged object it steps over (hundreds for one bad
 # file); the library's caller decides whether to see them (the CLI: with --debug).
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
-LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PDF_ERRORS = (PdfminerException, MalformedPDFException, PDFSyntaxError, PSException, PDFEncryptionError,
                PDFPasswordIncorrect, ValueError, KeyError, TypeError, AttributeError, AssertionError)
-_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
-_WHITE = 0.95
 # List bullets drawn in symbol fonts (Wingdings / Symbol private-use code points) or as
 # squares: written "•" so every format gives a list the same way.
 _BULLET_GLYPHS = "\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25fc\u25aa\u25a0\u25cf\u2022\u25e6"
 _BULLET = re.compile(f"^[{_BULLET_GLYPHS}]\\s*")
-_SLIVER = 8.0  # a grid cell narrower than this (points) is cell padding or a shaded edge, not a column
 # A ruled plan draws some hundreds of lines and boxes a page; table finding over tens of
 # thousands (a chart, a hostile file) takes minutes and gigabytes. Such a page is read
 # from its text alone, and reported.
@@ -87,6 +87,7 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
     tables = 0
     margin: set[int] = set()
     too_busy: list[int] = []
+    running = RunningLines(pdf.pages)
     for number, whole_page in enumerate(pdf.pages, start=1):
         page = whole_page
         try:
@@ -100,17 +101,16 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
             if len(page.rects) + len(page.lines) + len(page.curves) > _MAX_SHAPES:
                 too_busy.append(number)
                 page = page.filter(lambda obj: obj.get("object_type") == "char")
-            words = page_words(page)
-            page_tables = _ruled_tables(page, _last_content(blocks, margin))
+            words = running.drop(number, page, page_words(page))
+            fills = _fills(page)  # cell colours, read once per page
+            page_tables = ruled_tables(page, words, fills, _last_content(blocks, margin))
             placed: list[tuple[float, Block]] = []
             if page_tables:
                 strategy = "lines"
-                fills = _fills(page)  # cell colours, read once per page
                 for found in page_tables:
                     tables += 1
-                    table = _read_table(found, words, fills, tables, number, strategy)
+                    table = read_table(found, words, fills, tables, number)
                     table.after_page_break = number > 1 and not placed
-                    table.column_edges = _edges(found)
                     placed.append((found.bbox[1], table))
             else:
                 page_tables = find_aligned_tables(page, words, _aligned_edges(_last_content(blocks, margin)), number)
@@ -151,12 +151,6 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
     )
 
 
-def _edges(found) -> tuple[float, ...]:
-    """The x positions of a table's column boundaries."""
-    xs = sorted({round(cell[0]) for cell in found.cells} | {round(cell[2]) for cell in found.cells})
-    return tuple(xs)
-
-
 def _last_content(blocks: list[Block], margin: set[int]) -> Block | None:
     for block in reversed(blocks):
         if id(block) not in margin:
@@ -172,12 +166,8 @@ def _continues(previous: Block | None, table: Table) -> bool:
         return False
     before, after = previous.column_edges, table.column_edges
     if len(after) == 2 and len(before) >= 2:
-        return _same_outline(before, after)
+        return same_outline(before, after)
     return len(before) == len(after) and all(abs(a - b) <= 3 for a, b in zip(before, after))
-
-
-def _same_outline(before: tuple[float, ...], after: tuple[float, ...]) -> bool:
-    return bool(before and after) and abs(before[0] - after[0]) <= 3 and abs(before[-1] - after[-1]) <= 3
 
 
 def _join(table: Table, continuation: Table) -> None:
@@ -189,30 +179,11 @@ def _join(table: Table, continuation: Table) -> None:
         table.rows.append(row)
 
 
-def _ruled_tables(page, previous: Block | None = None):
-    """The tables the page draws with ruled grids. A single ruled row is kept too: it
-    may be the tail of a row cut by the page break. A one-column box is kept only where
-    it carries on the ruled table the page before ended with (a one-column table of
-    recommendations crossing a page). Where nothing is ruled, tables are read from text
-    alignment (``pdf_unruled``), only where the page shows one."""
-    found = page.find_tables(LINES)
-    kept = [t for t in found if _columns(t) >= 2]
-    if isinstance(previous, Table) and previous.strategy == "lines" and found and _columns(found[0]) == 1:
-        first = found[0]
-        if (not kept or first.bbox[1] < kept[0].bbox[1]) and _same_outline(previous.column_edges, _edges(first)):
-            kept.insert(0, first)
-    return kept
-
-
 def _aligned_edges(previous: Block | None) -> tuple[float, ...] | None:
     """The column edges of the text-aligned table the page before ended with, if any."""
     if isinstance(previous, Table) and previous.strategy == "text":
         return previous.column_edges
     return None
-
-
-def _columns(found) -> int:
-    return max((len(row.cells) for row in found.rows), default=0)
 
 
 def _inside(word: Word, bbox) -> bool:
@@ -221,136 +192,16 @@ def _inside(word: Word, bbox) -> bool:
     return x0 <= cx < x1 and top <= cy < bottom
 
 
-def _read_table(found, words: list[Word], fills, index: int, number: int, strategy: str) -> Table:
-    table_words = [w for w in words if _inside(w, found.bbox)]
-    grid = found.rows
-    rows: list[Row] = []
-    for row_number, row in enumerate(grid, start=1):
-        present = [cell for cell in row.cells if cell is not None]
-        cells: list[Cell] = []
-        for position, bbox in enumerate(row.cells):
-            if bbox is None:
-                # Covered by a merged cell: from above (a vertical merge) or from the left.
-                above = _covering_cell(grid, row_number - 1, position)
-                cells.append(Cell("", merged_from_above=above))
-                continue
-            in_cell = [w for w in table_words if _inside(w, bbox)]
-            cells.append(Cell(cell_text(in_cell, bbox), fill=_fill_of(bbox, fills), ocr=ocr_confidences(in_cell)))
-        if row_number == 1:  # a header row drawn with padding slivers
-            cells = _without_slivers(cells, row.cells, grid, 0)
-        if len(present) == 1 and len(row.cells) > 1 and _spans_row(present[0], found.bbox):
-            cells = [next(cell for cell in cells if not cell.merged_from_above)]  # one cell across: a section
-        rows.append(Row(cells, index=row_number, page=number))
-    return Table(rows, index, page=number, strategy=strategy)
-
-
-def _without_slivers(cells: list[Cell], boxes, grid, row_index: int) -> list[Cell]:
-    """A header row drawn with thin padding cells at the left edge of its columns (a
-    shaded strip) puts each heading one grid position right of the column it heads: an
-    empty sliver cell where the rows below start a wide cell takes the text of the cell
-    to its right, so headings and cells line up."""
-    cells = list(cells)
-    for position, box in enumerate(boxes[:-1]):
-        if box is None or box[2] - box[0] >= _SLIVER or cells[position].text.strip():
-            continue
-        nxt = boxes[position + 1]
-        if nxt is None or abs(nxt[0] - box[2]) > 1 or not cells[position + 1].text.strip():
-            continue
-        # Below, one cell starts at the sliver and spans its neighbour too: the sliver and
-        # its neighbour are one column drawn in two.
-        wide_below = any(
-            position < len(other.cells) and other.cells[position] is not None
-            and other.cells[position][2] >= nxt[2] - 1
-            for i, other in enumerate(grid) if i != row_index
-        )
-        if wide_below:
-            cells[position], cells[position + 1] = cells[position + 1], Cell("")
-    return cells
-
-
-def _covering_cell(grid, row_index: int, position: int) -> bool:
-    """Is grid position (row_index, position) covered by a cell that starts in a row above?"""
-    target = grid[row_index]
-    x_mid = _column_mid(grid, position)
-    if x_mid is None:
-        return False
-    y_mid = (target.bbox[1] + target.bbox[3]) / 2
-    for earlier in grid[:row_index]:
-        for cell in earlier.cells:
-            if cell and cell[0] <= x_mid < cell[2] and cell[1] <= y_mid < cell[3]:
-                return True
-    return False
-
-
-def _column_mid(grid, position: int) -> float | None:
-    for row in grid:
-        if position < len(row.cells) and row.cells[position] is not None:
-            cell = row.cells[position]
-            return cell[0] + 1  # just inside the cell's left edge: the column's own x-range
-    return None
-
-
-def _spans_row(cell, table_bbox) -> bool:
-    return cell[0] - table_bbox[0] < 2 and table_bbox[2] - cell[2] < 2
-
-
-def _fills(page) -> list[tuple[tuple, str]]:
-    """Filled, coloured rectangles on the page (cell backgrounds), as (bbox, RRGGBB)."""
-    found = []
-    for shape in list(page.rects) + [c for c in page.curves if c.get("fill")]:
-        colour = _hex(shape.get("non_stroking_color")) if shape.get("fill") else None
-        if colour:
-            found.append(((shape["x0"], shape["top"], shape["x1"], shape["bottom"]), colour))
-    return found
-
-
-def _fill_of(bbox, fills) -> str | None:
-    x0, top, x1, bottom = bbox
-    area = max((x1 - x0) * (bottom - top), 1)
-    for (fx0, ftop, fx1, fbottom), colour in fills:
-        overlap = max(0, min(x1, fx1) - max(x0, fx0)) * max(0, min(bottom, fbottom) - max(top, ftop))
-        if overlap / area >= 0.6:
-            return colour
-    return None
-
-
-def _hex(colour) -> str | None:
-    """RRGGBB for a pdfplumber colour (grey, RGB or CMYK floats); None for white / none."""
-    if colour is None or isinstance(colour, str):
-        return None
-    values = list(colour) if isinstance(colour, (tuple, list)) else [colour]
-    if not values or not all(isinstance(v, (int, float)) for v in values):
-        return None
-    if len(values) == 1:
-        rgb = values * 3
-    elif len(values) == 3:
-        rgb = values
-    elif len(values) == 4:
-        c, m, y, k = values
-        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
-    else:
-        return None
-    if min(rgb) >= _WHITE:
-        return None
-    return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
-
-
 def _without_running_lines(blocks: list[Block], margin_lines, page_count: int) -> list[Block]:
     """Drop running heads and feet (margin text on at least half the pages, when
     there are three or more) and page numbers."""
     seen: dict[str, int] = {}
     for _, text in margin_lines:
-        seen[_masked(text)] = seen.get(_masked(text), 0) + 1
+        seen[masked(text)] = seen.get(masked(text), 0) + 1
     running = {text for text, count in seen.items() if page_count >= 3 and count >= page_count / 2}
     drop = {id(paragraph) for paragraph, text in margin_lines
-            if _masked(text) in running or _PAGE_NUMBER.match(text)}
+            if masked(text) in running or _PAGE_NUMBER.match(text)}
     return [block for block in blocks if id(block) not in drop]
-
-
-def _masked(text: str) -> str:
-    """A margin line with its numbers masked: "Report title 6" and "Report title 7" are
-    one running line carrying the page number."""
-    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
 def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Paragraph, bool]]:

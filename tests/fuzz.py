@@ -20,7 +20,6 @@ import argparse
 import io
 import random
 import re
-import sys
 import zipfile
 from collections import Counter
 from pathlib import Path

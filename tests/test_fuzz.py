@@ -6,7 +6,6 @@ the figures is ``python tests/fuzz.py --per-format 300``."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

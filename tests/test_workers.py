@@ -8,8 +8,6 @@ Each check runs in a child process under a harness timeout: a regression fails, 
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 import textwrap

@@ -10,7 +10,6 @@ Prints seconds (median of 3), file size and peak traced memory for each."""
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc

@@ -155,3 +155,41 @@ def test_prose_pages_do_not_become_tables(report):
     document = load(Path("tests/accuracy/reports") / report)
     assert "text" not in document.page_strategies
     assert all(table.strategy == "lines" for table in document.tables)
+
+
+# Cell-rectangle tables and running feet (issue 12, parts 3 and 4): fixtures drawn by
+# tests/fixtures/pdf/make_pdfs.py.
+FIXTURES = Path("tests/fixtures/pdf")
+
+
+def test_cell_rectangle_table_has_no_phantom_columns_and_unclipped_text():
+    """Padding strips beside the shaded headings are merged into the columns; the heading
+    that starts inside a strip comes back whole ("Areas", not "reas")."""
+    table = load(FIXTURES / "cell-boxes.pdf").tables[0]
+    assert [_texts(table, i) for i in range(3)] == [
+        ["Responsible body", "Areas for priority action"],
+        ["Hertshire County Council and NHS Hertshire Integrated Care Board",
+         "Leaders should act with urgency to accelerate their data dashboard work so that needs are identified early."],
+        ["Hertshire County Council", "Leaders should work more collaboratively across education, health and care."],
+    ]
+
+
+def test_real_report_priority_actions_table_has_two_columns():
+    table = next(t for t in load(Path("tests/accuracy/reports/send_hertfordshire_2023.pdf")).tables
+                 if t.rows[0].cells[0].text == "Responsible body")
+    assert {len(row.cells) for row in table.rows} == {2}
+    assert _texts(table, 0) == ["Responsible body", "Areas for priority action"]
+
+
+def test_table_continued_over_pages_past_a_running_foot_is_one_table_of_whole_rows():
+    """The foot (at 90% of the page: above the margin) and "Page N of 3" are dropped; the
+    pages without a header continue the table; a row cut by the page break is one item."""
+    document = load(FIXTURES / "footer-in-row.pdf")
+    assert len(document.tables) == 1
+    assert [row.page for row in document.tables[0].rows if row.page_break_before] == [2, 3]
+    texts = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    texts += [block.text for block in document.blocks if not hasattr(block, "rows")]
+    assert not [t for t in texts if "Redstow" in t or "Page" in t]
+    plan = actionplan.extract(FIXTURES / "footer-in-row.pdf")
+    assert [item.action_ref or item.action.split(".")[0] for item in plan.items] == [str(n) for n in range(1, 37)]
+    assert all(item.action.endswith("record the decision on file") for item in plan.items)

@@ -48,13 +48,6 @@ def reg(name, fmt, ext, desc, size=(8, 40), lo=False):
 K = {}  # key kwargs: every field the layout writes goes in the key
 
 
-def render_pdf(*args, **kwargs):
-    """reportlab (the [corpus] extra) is loaded only when a PDF layout is rendered, so tests
-    can render the Word, text and spreadsheet layouts without it."""
-    from render_pdf import render_pdf as render
-
-    return render(*args, **kwargs)
-
 # ------------------------------------------------------------------ Word
 
 
