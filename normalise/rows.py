@@ -363,6 +363,14 @@ class RowReader:
             self.context.section = section
             self.group = None
         new_group = not (split_tail and not ref and last is not None) and self._starts_group(ref, recommendation, last)
+        if (not new_group and not self.pages_cut_rows and recommendation and not action and self.group is not None
+                and recommendation != self.group.text and not any(by_field.values())
+                and not mid_sentence(recommendation) and not unterminated(self.group.text)):
+            # Rows are whole where pages cannot cut them (Word, spreadsheets, web pages): a
+            # lone recommendation cell is no continuation of the one above, but a new one
+            # (or a theme written in that column, which _theme_in_first_cell then tells),
+            # unless it reads on from the text above ("plans, and that ...").
+            new_group = True
         if new_group and last is not None and self._theme_in_first_cell(last):
             last = None  # it was a theme row: nothing before this row continues
         wrapped = after_break or mid_sentence(recommendation)

@@ -2,6 +2,7 @@
 the encodings and delimiters Excel uses (written here byte for byte)."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,18 @@ def test_a_csv_with_no_table_is_no_plan(tmp_path):
     path.write_text("Just a note\nAnother line\n", encoding="utf-8")
     with pytest.raises(DocumentLoadError, match="no table found"):
         actionplan.extract(path)
+
+
+
+def test_theme_row_in_the_recommendation_column_after_a_recommendation():
+    """Regression: a theme in sentence case written in the first cell of an otherwise empty
+    row, after the last action of a recommendation, was appended to that recommendation's
+    text. Spreadsheet rows are whole: it is a theme. The fixture is the layout corpus's
+    csv-export layout drawn with seed 3 (tests/accuracy/corpus/generate.py --seed 3
+    --layouts csv-export), its answers from that draw's key."""
+    plan = actionplan.extract(Path(__file__).parent.parent / "fixtures" / "csv" / "generated-seed3-themes.csv")
+    by_action = {item.action.split(".")[0]: item for item in plan.items}
+    assert by_action["Refresh the joint protocol between children's and adult services"].recommendation == (
+        "Ensure that learning from case reviews is disseminated and embedded across the partnership.")
+    assert by_action["Introduce a young people's panel to review the quality of child protection conferences"
+                     ].section == "Leadership, management and governance"
