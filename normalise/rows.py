@@ -363,13 +363,13 @@ class RowReader:
             self.context.section = section
             self.group = None
         new_group = not (split_tail and not ref and last is not None) and self._starts_group(ref, recommendation, last)
-        if (not new_group and not self.pages_cut_rows and recommendation and not action and self.group is not None
+        if (not new_group and not split_tail and recommendation and not action and self.group is not None
                 and recommendation != self.group.text and not any(by_field.values())
                 and not mid_sentence(recommendation) and not unterminated(self.group.text)):
-            # Rows are whole where pages cannot cut them (Word, spreadsheets, web pages): a
-            # lone recommendation cell is no continuation of the one above, but a new one
-            # (or a theme written in that column, which _theme_in_first_cell then tells),
-            # unless it reads on from the text above ("plans, and that ...").
+            # A lone recommendation cell after a finished recommendation, not cut from it by a
+            # page break and not reading on from it ("plans, and that ..."), is no continuation
+            # but a new recommendation (or a theme written in that column, which
+            # _theme_in_first_cell then tells).
             new_group = True
         if new_group and last is not None and self._theme_in_first_cell(last):
             last = None  # it was a theme row: nothing before this row continues

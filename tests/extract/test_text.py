@@ -86,3 +86,19 @@ def test_bold_sentence_case_theme_row_in_a_pipe_table(tmp_path):
     plan = actionplan.extract(path)
     assert [(item.section, item.action) for item in plan.items] == [
         ("Care Leavers", "Audit plans."), ("Leadership, management and governance", "Train managers.")]
+
+
+def test_sentence_case_theme_row_after_a_finished_recommendation():
+    """Regression: in TAB rows, a theme in sentence case alone in the first column after a
+    recommendation's last action ("Education, Health and Care plans") was appended to that
+    recommendation, and its actions kept the theme above. The fixture is the layout
+    corpus's text-tsv-html layout drawn with seed 8 (tests/accuracy/corpus/generate.py --seed 8
+    --layouts text-tsv-html); the counts are that draw's key's."""
+    from collections import Counter
+    from pathlib import Path
+
+    import actionplan
+
+    plan = actionplan.extract(Path(__file__).parent.parent / "fixtures" / "text" / "generated-seed8-tsv-html-themes.txt")
+    assert Counter(item.section for item in plan.items) == {
+        "Education, Health and Care plans": 19, "Leadership, management and governance": 16}
