@@ -35,6 +35,13 @@ def _between_tables(blocks: list, position: int) -> bool:
         and isinstance(blocks[position + 1], Table)
 
 
+def _lone_line(text: str) -> bool:
+    """One short line with no date, number or sentence in it: between two of a plan's tables
+    it is a theme whatever its case ("Education, Health and Care plans"), as a merged theme
+    row comes out of a text conversion."""
+    return "\n" not in text.strip() and not any(ch.isdigit() for ch in text) and ":" not in text
+
+
 def _before_table(blocks: list, position: int) -> bool:
     return position + 1 < len(blocks) and isinstance(blocks[position + 1], Table)
 
@@ -107,7 +114,8 @@ class RowReader:
         for position, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 kind = block.kind
-                if _between_tables(blocks, position) and looks_like_title(" ".join(block.text.split())):
+                if _between_tables(blocks, position) and looks_like_title(
+                        " ".join(block.text.split()), emphasised=_lone_line(block.text)):
                     kind = "heading"  # a theme's title line standing between a plan's tables
                 elif block.kind in theme_kinds and _before_table(blocks, position) \
                         and looks_like_title(" ".join(block.text.split()), emphasised=True):

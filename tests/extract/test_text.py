@@ -102,3 +102,18 @@ def test_sentence_case_theme_row_after_a_finished_recommendation():
     plan = actionplan.extract(Path(__file__).parent.parent / "fixtures" / "text" / "generated-seed8-tsv-html-themes.txt")
     assert Counter(item.section for item in plan.items) == {
         "Education, Health and Care plans": 19, "Leadership, management and governance": 16}
+
+
+def test_sentence_case_theme_line_between_tables():
+    """Regression: a theme written as a line of its own between TAB rows ("Education, Health
+    and Care plans", sentence case with a comma) was not read as a theme, so its actions had
+    none. The fixture is the layout corpus's text-tsv layout drawn with seed 8
+    (tests/accuracy/corpus/generate.py --seed 8 --layouts text-tsv); the counts are that draw's key's."""
+    from collections import Counter
+    from pathlib import Path
+
+    import actionplan
+
+    plan = actionplan.extract(Path(__file__).parent.parent / "fixtures" / "text" / "generated-seed8-tsv-themes.txt")
+    assert Counter(item.section for item in plan.items) == {
+        "Quality Assurance and Performance": 7, "Education, Health and Care plans": 5, "Permanence": 4}
