@@ -28,15 +28,16 @@ def unterminated(text: str | None) -> bool:
     return bool(text) and not text.rstrip().endswith(TERMINAL)
 
 
-def looks_like_title(text: str, emphasised: bool = False) -> bool:
+def looks_like_title(text: str, any_case: bool = False) -> bool:
     """A short Title-Case or UPPER CASE line: a theme such as "Looked After Children".
-    Set in bold, its case does not matter ("Leadership, management and governance")."""
+    ``any_case``: its setting already marks it a title (bold, or a line alone between two
+    tables), so sentence case counts too ("Leadership, management and governance")."""
     words = text.split()
     if not 1 <= len(words) <= 8 or text.rstrip().endswith((".", ",", ";")):
         return False
     if starts_with_number(text) or text.lstrip().startswith(("[", "(")):
         return False
-    return emphasised or text.isupper() or all(_TITLE_WORD.match(word) for word in words)
+    return any_case or text.isupper() or all(_TITLE_WORD.match(word) for word in words)
 
 
 def unfinished(lead: str | None) -> bool:

@@ -36,24 +36,23 @@ class HeadingTable:
         key = normalise_heading(heading)
         if not key:
             return None
+        return self._closest(key) or self._compound(key)
+
+    def _closest(self, key: str) -> str | None:
+        """The field of the synonym ``key`` is, or is close enough to (a normalised heading)."""
         if key in self.synonyms:
             return self.synonyms[key]
         best = process.extractOne(key, self.synonyms.keys(), scorer=fuzz.ratio, score_cutoff=self.cutoff)
-        if best:
-            return self.synonyms[best[0]]
-        return self._compound(key)
+        return self.synonyms[best[0]] if best else None
 
     def _compound(self, key: str) -> str | None:
-        """A heading joining two ("Update and RAG rating", "Status / comments"): the field
+        """A heading joining two with "and" / "or" ("Update and RAG rating"): the field
         both parts name, or the progress column where one part is progress and the other the
         rating (a progress column is read for its RAG words too)."""
         parts = [part for part in _JOINERS.split(key) if part]
         if len(parts) != 2:
             return None
-        fields = set()
-        for part in parts:
-            best = process.extractOne(part, self.synonyms.keys(), scorer=fuzz.ratio, score_cutoff=self.cutoff)
-            fields.add(self.synonyms[best[0]] if best else None)
+        fields = {self._closest(part) for part in parts}
         if len(fields) == 1:
             return fields.pop()
         return "progress" if fields == {"progress", "status"} else None

@@ -115,10 +115,10 @@ class RowReader:
             if isinstance(block, Paragraph):
                 kind = block.kind
                 if _between_tables(blocks, position) and looks_like_title(
-                        " ".join(block.text.split()), emphasised=_lone_line(block.text)):
+                        " ".join(block.text.split()), any_case=_lone_line(block.text)):
                     kind = "heading"  # a theme's title line standing between a plan's tables
                 elif block.kind in theme_kinds and _before_table(blocks, position) \
-                        and looks_like_title(" ".join(block.text.split()), emphasised=True):
+                        and looks_like_title(" ".join(block.text.split()), any_case=True):
                     kind = "heading"  # the first theme, set as the themes between the tables are
                 elif self.own_headers_only and is_recommendations_heading(block.text):
                     kind = "heading"  # a report's "Areas for priority action" over its table
@@ -503,7 +503,7 @@ class RowReader:
         if not after_break and not self.cells_in_place:
             title_columns.add("lead")
         emphasised = all(cell.emphasis for cell in row.cells if cell.text.strip())
-        return field_name in title_columns and looks_like_title(text, emphasised)
+        return field_name in title_columns and looks_like_title(text, any_case=emphasised)
 
     def _theme_in_first_cell(self, last: Draft) -> bool:
         """The last row held only a short unnumbered heading in the recommendation column

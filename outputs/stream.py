@@ -52,7 +52,7 @@ class Summary:
     def of(cls, outcome: Outcome) -> Summary:
         plan = outcome.plan
         codes = tuple(sorted(count_codes(plan.issues).items())) if plan else ()
-        return cls(outcome.path, outcome.output, _status_text(outcome.status), outcome.error, outcome.detail,
+        return cls(outcome.path, outcome.output, outcome.status.value, outcome.error, outcome.detail,
                    len(plan.items) if plan else None, codes,
                    bool(plan) and any(found.severity == "error" for found in plan.issues))
 
@@ -117,10 +117,10 @@ class BatchOutputs:
         summary = self._summaries[outcome.path] = Summary.of(outcome)
         plan = outcome.plan
         if plan is not None:
-            report = _plan_report(plan, _status_text(outcome.status))
+            report = _plan_report(plan, outcome.status)
             self._tally.add(report)
             if self._spool is not None:
-                self._spool.add(outcome.path, _status_text(outcome.status), plan)
+                self._spool.add(outcome.path, outcome.status.value, plan)
             headings = tuple(dict.fromkeys(heading for item in plan.items for heading in item.extra))
             if headings:
                 self._headings[outcome.path] = headings
@@ -219,8 +219,3 @@ def _usable(directory: Path | None) -> Path | None:
         return directory if os.access(directory, os.W_OK | os.X_OK) else None
     except OSError:
         return None
-
-
-def _status_text(status) -> str:
-    """An outcome's status as its word (an ``OutcomeStatus`` or the plain string)."""
-    return str(getattr(status, "value", status))
