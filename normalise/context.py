@@ -65,9 +65,9 @@ class Context:
     recommendation_ref: str | None = None
     recommendation: str | None = None
     outcome: str | None = None
-    # Set whenever the text changes what the next rows belong to, so a row after
-    # it is never stitched onto an item from before it.
-    changed: bool = False
+    # Counts the times the text changed what the next rows belong to: a row read after
+    # a change is never stitched onto an item from before it.
+    generation: int = 0
     _reading: str | None = field(default=None, repr=False)  # "recommendation" | "outcome"
     _anchor_labelled: bool = field(default=False, repr=False)  # the anchor came from an "Inspection dates:" line
 
@@ -91,7 +91,8 @@ class Context:
         elif kind == "heading":
             self.section = text
             self.recommendation_ref = self.recommendation = self.outcome = None
-            self._reading, self.changed = None, True
+            self._reading = None
+            self.generation += 1
         elif _OUTCOME_HEADING.match(text) and self._reading:
             self._reading = "outcome"
             rest = _OUTCOME_HEADING.sub("", text).strip()
@@ -106,7 +107,13 @@ class Context:
         """A numbered recommendation opens: its words follow (on this line or the next)."""
         self.recommendation_ref = ref
         self.recommendation, self.outcome = (words or None), None
-        self._reading, self.changed = "recommendation", True
+        self._reading = "recommendation"
+        self.generation += 1
+
+    def open_theme(self, text: str) -> None:
+        """A theme row above a table's header: the rows below start afresh under it."""
+        self.section = text
+        self.generation += 1
 
     def read_caption(self, texts: list[str]) -> None:
         """A row above a table's header: its lines read like paragraphs."""

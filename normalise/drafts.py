@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..schema.codes import Finding
 from .layout import Header
 
 
@@ -40,10 +39,4 @@ class Draft:
     listed: bool = False  # a recommendation an inspection report lists in its text (table 0)
     # Read by OCR: the confidence (0-100) of each word, by the field it went to.
     ocr: dict[str, list[float]] = field(default_factory=dict)
-
-
-# The row reader's names, kept while normalise/rows.py is being rewritten (issue 10); new
-# code uses Recommendation and Finding.
-Group = Recommendation
-PlanIssue = Finding
 

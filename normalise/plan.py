@@ -14,7 +14,7 @@ from .lead_vocabulary import Vocabulary
 from .leads import parse_leads
 from .refs import report_refs, split_number
 from .report import is_report, read_recommendations
-from .rows import RowReader
+from .rows import read_rows
 from .settings import Settings
 from .status import parse_status
 from .timescales import parse_timescale
@@ -31,26 +31,26 @@ MERGED_PATTERN_GROUPS = 2
 def build_plan(document: Document, sha256: str, settings: Settings | dict | None = None) -> ActionPlan:
     settings = Settings.resolve(settings)
     report = is_report(document)
-    reader = RowReader(settings.headings(), own_headers_only=report).read(document)
-    if not reader.drafts:
-        reader.drafts = _listed_recommendations(document, reader.context.section)
-    _inherit_merged_cells(reader.drafts)
-    anchor = settings.anchor_date or reader.context.anchor
-    glossary = {**reader.context.glossary, **settings.glossary}
+    read = read_rows(document, settings.headings(), own_headers_only=report)
+    context = read.context
+    drafts = read.drafts or _listed_recommendations(document)
+    _inherit_merged_cells(drafts)
+    anchor = settings.anchor_date or context.anchor
+    glossary = {**context.glossary, **settings.glossary}
     # The shipped and user vocabulary, plus the teams and boards this plan spells out.
-    vocabulary = settings.vocabulary().with_acronyms(reader.context.acronyms)
-    items = [_item(draft, anchor, glossary, vocabulary, report) for draft in reader.drafts]
+    vocabulary = settings.vocabulary().with_acronyms(context.acronyms)
+    items = [_item(draft, anchor, glossary, vocabulary, report) for draft in drafts]
     plan = ActionPlan(
         source=SourceDocument(
             path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
             page_strategies=document.page_strategies or None, ocr_pages=document.ocr_pages or None,
         ),
-        title=document.title or reader.context.title,
-        as_of=reader.context.as_of,
+        title=document.title or context.title,
+        as_of=context.as_of,
         anchor_date=anchor,
         items=items,
-        rows=reader.counts,
-        columns=reader.column_mappings,
+        rows=read.counts,
+        columns=read.columns,
         document_kind="inspection_report" if report else "action_plan",
         inspection=read_inspection(report_lines(document)) if report else None,
     )
@@ -59,14 +59,14 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
         + shape_issues(document.pages_too_busy)
         + [finding_issue(note) for note in document.notes]
         + _outcome_issues(plan, report, document)
-        + [finding_issue(found) for found in reader.issues]
-        + validate(plan.items, reader.drafts, reader.seen_fields, plan.as_of, report=report)
+        + [finding_issue(found) for found in read.findings]
+        + validate(plan.items, drafts, read.header_fields, plan.as_of, report=report)
         + anchor_issues(plan.items, plan.anchor_date)
     )
     return plan
 
 
-def _listed_recommendations(document: Document, section: str | None) -> list[Draft]:
+def _listed_recommendations(document: Document) -> list[Draft]:
     """Where no table gave items: the recommendations the document lists in its text
     (an inspection report's numbered or bulleted points), as drafts of table 0."""
     drafts = []
