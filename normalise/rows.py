@@ -153,7 +153,7 @@ class RowReader:
                 self._count("blank", table, row)
             elif tuple(row.texts) in self.caption_rows:  # a title row repeated on a new page
                 self._count("caption", table, row)
-            elif first_header is not None and i < first_header and not self._continues_table(row, table):
+            elif first_header is not None and i < first_header and not self._tail_above_header(row, table):
                 self._read_caption(row, table)
             elif i in headers and not self._fused_with_data(headers[i]):
                 self._count("header", table, row)
@@ -167,7 +167,7 @@ class RowReader:
                 self.read_row(row, table, after_break, segment_stubs.get(i, ()))
                 after_break = False
 
-    def _continues_table(self, row: Row, table: Table) -> bool:
+    def _tail_above_header(self, row: Row, table: Table) -> bool:
         """A row above this page's header that is the tail of a row cut by the page
         break (text starting mid-sentence), not a caption of the table."""
         return (
@@ -346,7 +346,7 @@ class RowReader:
                 text, row.page or table.page, table.index, row.index,
             ))
         elif decision.kind == "continuation":
-            self._continue(state.last, decision.fields, cells)
+            self._add_to_last(state.last, decision.fields, cells)
             if decision.fills_waiting:
                 state.last.waiting_for_action = False
         else:
@@ -366,7 +366,7 @@ class RowReader:
         self.context.section = last.group.text
         self.state.restart()
 
-    def _continue(self, last: Draft, fields: dict[str, str], cells: RowCells) -> None:
+    def _add_to_last(self, last: Draft, fields: dict[str, str], cells: RowCells) -> None:
         for name, confidences in cells.ocr.items():
             last.ocr.setdefault(name, []).extend(confidences)
         if cells.fill:
