@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .base import Cell, Row, Table
+from .pdf_nested import find_nesting, lift
 from .pdf_words import Word, cell_text, ocr_confidences
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -30,6 +31,7 @@ class RuledTable:
 
     found: object  # pdfplumber.table.Table
     edges: tuple[float, ...]  # x of the column boundaries, left edge to right edge
+    lifted: list[Row] | None = None  # its rows with the tables drawn inside its cells lifted in (pdf_nested)
 
     @property
     def bbox(self):
@@ -48,13 +50,41 @@ def ruled_tables(page, words: list[Word], fills, previous: Table | None) -> list
     paragraphs. A one-column table drawn as cells (a shaded heading between padding
     strips over its rows: GOV.UK's "Areas for improvement") stays a table."""
     carried = previous.column_edges if isinstance(previous, Table) and previous.strategy == "lines" else ()
-    found = [RuledTable(t, _column_edges(t, words, fills, carried)) for t in page.find_tables(LINES)]
+    found = _lift_nested([RuledTable(t, _column_edges(t, words, fills, carried)) for t in page.find_tables(LINES)],
+                         words, fills)
     kept = [t for t in found if _grid_columns(t.found) >= 2]
     if carried and found and _grid_columns(found[0].found) == 1:
         first = found[0]
         if (not kept or first.bbox[1] < kept[0].bbox[1]) and same_outline(carried, first.edges):
             kept.insert(0, first)
     return kept
+
+
+def _lift_nested(tables: list[RuledTable], words: list[Word], fills) -> list[RuledTable]:
+    """Tables drawn inside another's cells: lifted into it where the layout allows
+    (``pdf_nested``), else every table read as found."""
+    if len(tables) < 2:
+        return tables
+    outers, nestings = find_nesting(tables)
+    lifted_inners: set[int] = set()
+    for outer in outers:
+        nesting = nestings.get(id(outer))
+        if nesting is None:
+            continue
+        first, last = nesting.columns
+        beside = [
+            w for row, inner in nesting.inner_by_row.items()
+            for w in words
+            if _inside(w, (outer.edges[first], outer.found.rows[row].bbox[1], outer.edges[last + 1],
+                           outer.found.rows[row].bbox[3])) and not _inside(w, inner.bbox)
+        ]
+        if beside:  # text beside a nested table would be lost
+            continue
+        inner_rows = {row: _rows(inner, words, fills, 0) for row, inner in nesting.inner_by_row.items()}
+        outer.lifted = lift(_rows(outer, words, fills, 0), inner_rows, nesting.columns)
+        if outer.lifted is not None:
+            lifted_inners |= {id(inner) for inner in nesting.inner_by_row.values()}
+    return [t for t in tables if id(t) not in lifted_inners]
 
 
 def _grid_columns(found) -> int:
@@ -127,6 +157,13 @@ def _busiest(candidates: list[float], boxes, carried: tuple[float, ...]) -> floa
 
 
 def read_table(ruled: RuledTable, words: list[Word], fills, index: int, number: int) -> Table:
+    rows = ruled.lifted if ruled.lifted is not None else _rows(ruled, words, fills, number)
+    for row in rows:
+        row.page = number
+    return Table(rows, index, page=number, strategy="lines", column_edges=ruled.edges)
+
+
+def _rows(ruled: RuledTable, words: list[Word], fills, number: int) -> list[Row]:
     edges = ruled.edges
     centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
     table_words = [w for w in words if _inside(w, ruled.bbox)]
@@ -160,7 +197,7 @@ def read_table(ruled: RuledTable, words: list[Word], fills, index: int, number: 
         if len(centres) > 1 and len(spans) == 1 and next(iter(spans))[1:] == (0, len(centres) - 1):
             cells = cells[:1]  # one cell across the table: a section
         rows.append(Row(cells, index=row_number, page=number))
-    return Table(rows, index, page=number, strategy="lines", column_edges=edges)
+    return rows
 
 
 def _span(box, centres: list[float]) -> tuple[tuple, int, int]:

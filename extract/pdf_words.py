@@ -59,6 +59,25 @@ def text_lines(words: list[Word]) -> list[list[Word]]:
     return lines
 
 
+_BROKEN_WORD_SLACK = 1.0  # characters' width a broken word may leave at the line's end
+# One- and two-letter English words: a line starting with one is no word's broken tail.
+_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+
+
+def _broken_word(previous: list[Word], first: Word, used: float, room: float) -> bool:
+    """A word processor breaks a word only where it alone is wider than the line: a
+    line of one word filling the cell to within a character, the next line starting
+    with the word's last letter or two in the same case ("AMBE" / "R" in a narrow RAG
+    column, "managemen" / "t oversight"). A whole word ending a full line is told from
+    it by its tail: a tail of three letters or more, or a short word, is a word."""
+    word, tail = previous[0].text, first.text
+    if len(previous) != 1 or not (tail.isalpha() and len(tail) <= 2) or tail.lower() in _SHORT_WORDS:
+        return False
+    if not word[-1:].isalpha() or word[-1].isupper() != tail.isupper():
+        return False
+    return used >= room - used / len(word) * _BROKEN_WORD_SLACK
+
+
 def cell_text(words: list[Word], bbox) -> str:
     """A cell's words as text: lines that wrapped are joined with a space; a line
     that ended while the next word would still have fitted (or a bullet, or a wider
@@ -78,5 +97,6 @@ def cell_text(words: list[Word], bbox) -> str:
         next_word = line[0].x1 - line[0].x0
         wrapped = used + space + next_word > room * 0.98
         new_paragraph = text.startswith("•") or gap > pitch * 1.25 or not wrapped
-        out.append(("\n" if new_paragraph else " ") + text)
+        broken_word = not new_paragraph and _broken_word(previous, line[0], used, room)
+        out.append(("\n" if new_paragraph else "" if broken_word else " ") + text)
     return "".join(out).strip()

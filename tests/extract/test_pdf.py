@@ -8,6 +8,7 @@ import pytest
 import actionplan
 from actionplan.errors import DocumentLoadError
 from actionplan.extract import load
+from actionplan.extract.pdf_words import Word, cell_text
 
 PDF = Path("samples/pdf")
 
@@ -193,3 +194,36 @@ def test_table_continued_over_pages_past_a_running_foot_is_one_table_of_whole_ro
     plan = actionplan.extract(FIXTURES / "footer-in-row.pdf")
     assert [item.action_ref or item.action.split(".")[0] for item in plan.items] == [str(n) for n in range(1, 37)]
     assert all(item.action.endswith("record the decision on file") for item in plan.items)
+
+
+def test_tables_drawn_inside_a_cell_are_lifted_into_the_outer_table():
+    """An outer "Issue raised | Response" table whose responses are small tables of
+    actions: one wide table, the issue merged down over its actions (as Word's reader
+    gives it), across a page whose last issue's actions start on the next page."""
+    document = load(DRAW1 / "word-nested-lo.pdf")
+    first = document.tables[0]
+    assert _texts(first, 0) == ["Issue raised", "What we will do", "Responsible officer(s)", "Timescale"]
+    assert _texts(first, 2)[0].startswith("Ensure that the local offer is accessible")
+    assert _texts(first, 2)[1].startswith("Ensure all EHC plan annual reviews are held")
+    assert [cell.merged_from_above for cell in first.rows[3].cells] == [True, False, False, False]
+    plan = actionplan.extract(DRAW1 / "word-nested-lo.pdf")
+    assert len(plan.items) == 38
+    assert sum(1 for item in plan.items if item.recommendation) == 38
+
+
+def _word(text, x0, top):
+    return Word(text, x0, x0 + 6.0 * len(text), top, top + 10, 10.0, False)
+
+
+@pytest.mark.parametrize("lines, room, expected", [
+    ([["AMBE"], ["R"]], 24, "AMBER"),  # a word wider than the cell, broken by the word processor
+    ([["managemen"], ["t", "oversight."]], 54, "management oversight."),
+    ([["Children's"], ["as", "well"]], 60, "Children's as well"),  # a short word starts the line
+    ([["Safeguarding"], ["Children"]], 72, "Safeguarding Children"),  # a whole word ending a full line
+    ([["AMBE"], ["R"]], 40, "AMBE\nR"),  # the line had room left: a new paragraph, not a broken word
+    ([["AMBE"], ["R"]], 31, "AMBE R"),  # a wrapped line ending more than a character short
+])
+def test_a_word_broken_across_lines_of_a_narrow_cell_is_joined(lines, room, expected):
+    words = [_word(text, 100 + sum(6.0 * (len(t) + 1) for t in line[:i]), 100 + 12 * row)
+             for row, line in enumerate(lines) for i, text in enumerate(line)]
+    assert cell_text(words, (100, 95, 100 + room, 140)) == expected
