@@ -106,11 +106,11 @@ def validate_listing(report: Report, width: int = 100) -> Iterator[RenderableTyp
 
 def _plan_listing(plan: PlanReport, width: int) -> RenderableType:
     flagged = [action for action in plan.actions if attention(action.codes)]
-    as_of = (f"overdue as at its progress date, {plan.as_of:%-d %b %Y}" if plan.as_of
+    as_of = (f"overdue as at the plan's progress date, {plan.as_of:%-d %b %Y}" if plan.as_of
              else "no progress date stated, so nothing counts as overdue")
     head = Text.assemble((plan.path, "bold"), f" — {plan.title}" if plan.title else "",
                          f"\n{_plural(plan.items, 'action')}, {len(flagged)} need{'s' if len(flagged) == 1 else ''} "
-                         f"attention; {_plural(plan.errors, 'error')}, {_plural(plan.warnings, 'warning')}; {as_of}")
+                         f"attention; {_plural(plan.errors, 'error')}, {_plural(plan.warnings, 'warning')}\n{as_of}")
     parts: list[RenderableType] = [head]
     if flagged:
         rows = [(action.action_ref or action.id, action.action,

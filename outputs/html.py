@@ -145,7 +145,7 @@ def _overdue_list(report: Report) -> str:
     def row(entry) -> str:
         due, index, _, plan, as_of, ref, item_id, text, lead = entry
         owner = e(lead) if lead else '<span class="missing">no lead</span>'
-        return (f'<tr data-plan="{index}"><td class="n"><time datetime="{due}">{due:%-d %b %Y}</time></td>'
+        return (f'<tr class="late" data-plan="{index}"><td class="n"><time datetime="{due}">{due:%-d %b %Y}</time></td>'
                 f'<td class="n">{(as_of - due).days}</td><td>{owner}</td>'
                 f'<td><a href="#a{index}-{e(item_id)}">{e(ref or item_id)}</a> {e(short_text(text, OVERDUE_TEXT))}</td>'
                 f'<td title="{e(plan)}">{e(short_text(plan, OVERDUE_PLAN))}</td></tr>')

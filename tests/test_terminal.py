@@ -53,10 +53,10 @@ def test_validate_lists_each_action_needing_attention(southend_report):
     flagged = {found.item_id for found in plan.issues
                if found.code in ("missing_lead", "missing_timescale", "invalid_date", "overdue")}
     assert len(flagged) == 6
-    assert "45 actions, 6 need attention; 5 errors, 4 warnings; overdue as at its progress date, 22 Oct 2012" in text
+    assert "45 actions, 6 need attention; 5 errors, 4 warnings\noverdue as at the plan's progress date, 22 Oct 2012\n" in text
     lines = text.splitlines()
     refs = {item.action_ref or item.id for item in plan.items if item.id in flagged}
-    rows = {line.split()[0]: line for line in lines[3:9]}  # after the plan's two lines and the heading
+    rows = {line.split()[0]: line for line in lines[4:10]}  # after the plan's three lines and the heading
     assert set(rows) == refs
     assert rows["3.4"].split() == ["3.4", "Roll", "out", "the", "service", "user", "feedback", "in", "the",
                                    "appraisal", "process…", "invalid", "date", "Darren", "McAughtrie", "31/02/2013"]
@@ -70,7 +70,7 @@ def test_validate_listing_fits_the_width_and_names_the_failures(southend_report)
                            Outcome(Path("x.pdf"), "", OutcomeStatus.FAILED, error="x.pdf: encrypted PDF")])
     for width in (80, 120):
         text = "".join(render(part, width) for part in validate_listing(failed, width))
-        plan_lines = text.split("other issues")[0].splitlines()[3:]
+        plan_lines = text.split("other issues")[0].splitlines()[4:]
         assert all(len(line) <= width for line in plan_lines) and all("…" not in line.split()[-1] for line in plan_lines)
     assert "unreadable: x.pdf: encrypted PDF" in text
     assert re.search(r"samples/southend-2012\.txt\s+45\s+6\s+2\s+2\s+1\s+3\n", text)  # the plans table, right-aligned
