@@ -130,12 +130,13 @@ def _lead_table(report: Report) -> str:
 
 
 def _overdue_list(report: Report) -> str:
-    """Every overdue action, the longest overdue first, with its lead and plan, each
-    linking to its row: who owns what is late, without reading the plans. Only these
-    few fields are kept while the plans are read (the plans may come from a spool)."""
+    """Every overdue action, the longest overdue first, with its lead and plan (title and
+    file: one plan may come in several formats), each linking to its row: who owns what is
+    late, without reading the plans. Only these few fields are kept while the plans are
+    read (the plans may come from a spool)."""
     late = sorted(
-        ((action.due, index, position, plan.title or plan.path, plan.as_of, action.action_ref, action.id, action.action,
-          action.lead_raw) for index, plan in enumerate(report.plans)
+        ((action.due, index, position, plan.title or plan.path, plan.path, plan.as_of, action.action_ref, action.id,
+          action.action, action.lead_raw) for index, plan in enumerate(report.plans)
          for position, action in enumerate(plan.actions) if action.overdue and action.due),
         key=lambda row: row[:3])
     if not late:
@@ -143,12 +144,12 @@ def _overdue_list(report: Report) -> str:
                 'states none has no overdue actions).</p>')
 
     def row(entry) -> str:
-        due, index, _, plan, as_of, ref, item_id, text, lead = entry
+        due, index, _, plan, path, as_of, ref, item_id, text, lead = entry
         owner = e(lead) if lead else '<span class="missing">no lead</span>'
         return (f'<tr class="late" data-plan="{index}"><td class="n"><time datetime="{due}">{due:%-d %b %Y}</time></td>'
                 f'<td class="n">{(as_of - due).days}</td><td>{owner}</td>'
                 f'<td><a href="#a{index}-{e(item_id)}">{e(ref or item_id)}</a> {e(short_text(text, OVERDUE_TEXT))}</td>'
-                f'<td title="{e(plan)}">{e(short_text(plan, OVERDUE_PLAN))}</td></tr>')
+                f'<td title="{e(plan)}">{e(short_text(plan, OVERDUE_PLAN))}<div class="path">{e(path)}</div></td></tr>')
 
     head = "<tr><th>due</th><th>days late</th><th>lead</th><th>action</th><th>plan</th></tr>"
     table = f'<table id="overdue-list">{head}{"".join(map(row, late[:OVERDUE_SHOWN]))}</table>'
