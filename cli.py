@@ -15,8 +15,6 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
-from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
 from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_workers
@@ -26,6 +24,7 @@ from .files import find_plans
 from .outputs.stream import BatchOutputs, Summary
 from .report import Report, Stats, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
+from .terminal import batch_totals, progress_bar, summary_table, validate_listing
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK, EXIT_STRICT, EXIT_UNREADABLE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -127,7 +126,8 @@ def extract_command(
         stderr.print(f"error: {error}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
     unwritten = [_error(message) for message in outputs.finish()]
-    _finish(outputs.summaries(), outputs.stats(), strict, quiet, as_json, unwritten[0] if unwritten else None)
+    _finish(outputs.summaries(), outputs.stats(), strict, quiet, as_json, unwritten[0] if unwritten else None,
+            outdir if output_format is OutputFormat.json else None, outputs.written())
 
 
 @app.command("validate")
@@ -141,7 +141,8 @@ def validate_command(
     workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files read in parallel."),
     timeout: float = TIMEOUT, memory_limit: int = MEMORY,
 ) -> None:
-    """Report every issue in plans (or converted JSON), grouped by plan."""
+    """List, per plan, the actions that need attention (no lead, no timescale, invalid date, overdue) and count
+    the other issues; --json prints the whole report."""
     settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
     names = _inputs(paths, extra_suffixes=(".json",))
     _check_outputs(None, report, names)
@@ -158,7 +159,8 @@ def validate_command(
     if as_json:
         typer.echo(report_json(result), nl=False)
     else:
-        _print_issues(result)
+        for part in validate_listing(result, stdout.width):
+            stdout.print(part, highlight=False)
     raise typer.Exit(unwritten or _exit_code([Summary.of(outcome) for outcome in outcomes], strict))
 
 
@@ -215,11 +217,11 @@ def _run(outcomes, outputs: BatchOutputs, total: int, silent: bool, debug: bool)
     """Hand each outcome to the batch outputs as it finishes (the plan is dropped there),
     with a progress bar on a terminal, a line per file otherwise."""
     interactive = stderr.is_terminal and not silent
-    with Progress(console=stderr, transient=True, disable=not interactive) as progress:
-        task = progress.add_task("converting", total=total)
+    with progress_bar(stderr, disabled=not interactive) as progress:
+        task = progress.add_task("converting", total=total, file="")
         for outcome in outcomes:
             summary = outputs.add(outcome)
-            progress.advance(task)
+            progress.update(task, advance=1, file=str(summary.path))
             if summary.error:
                 _error(summary.error)
                 if debug and summary.detail:
@@ -237,7 +239,7 @@ def _write_report(result: Report, report: Path) -> int | None:
 
 
 def _finish(summaries: list[Summary], stats: Stats, strict: bool, quiet: bool, as_json: bool,
-            unwritten: int | None) -> None:
+            unwritten: int | None, json_folder: Path | None = None, written: list[Path] | None = None) -> None:
     code = unwritten or _exit_code(summaries, strict)
     if as_json:
         summary = {"exit_code": code, "stats": stats.model_dump(), "files": [
@@ -247,7 +249,8 @@ def _finish(summaries: list[Summary], stats: Stats, strict: bool, quiet: bool, a
         ]}
         typer.echo(json.dumps(summary, indent=2))
     elif not quiet:
-        stdout.print(_summary_table(summaries))
+        stdout.print(summary_table(summaries))
+        stdout.print(batch_totals(summaries, json_folder, written or []), highlight=False)
     raise typer.Exit(code)
 
 
@@ -257,34 +260,6 @@ def _exit_code(summaries: list[Summary], strict: bool) -> int:
     if strict and any(s.has_error for s in summaries):
         return EXIT_STRICT
     return EXIT_OK
-
-
-def _summary_table(summaries: list[Summary]) -> Table:
-    table = Table("file", "items", "no lead", "no timescale", "issues", "status", title="actionplan extract")
-    table.columns[0].overflow = "fold"
-    for summary in summaries:
-        if summary.items is None:
-            table.add_row(str(summary.path), "-", "-", "-", "-", OutcomeStatus.FAILED.value)
-            continue
-        codes = dict(summary.codes)
-        table.add_row(str(summary.path), str(summary.items), str(codes.get("missing_lead", 0)),
-                      str(codes.get("missing_timescale", 0)), str(sum(codes.values())), summary.status)
-    return table
-
-
-def _print_issues(result: Report) -> None:
-    """The report as a terminal table per plan."""
-    for plan in result.plans:
-        table = Table("code", "severity", "item", "page", "row", "value / message",
-                      title=f"{plan.path}: {plan.items} items, {plan.errors} errors, {plan.warnings} warnings")
-        table.columns[-1].overflow = "fold"
-        for found in plan.issues:
-            table.add_row(found.code, found.severity, found.item_id or "", str(found.page or ""),
-                          str(found.row or ""), found.value or found.message)
-        stdout.print(table)
-    stats = result.stats
-    stdout.print(f"{stats.plans} plans, {stats.items} items: {stats.errors} errors, "
-                 f"{stats.warnings} warnings, {stats.failed} unreadable files")
 
 
 def _load_converted(path: Path) -> Outcome:

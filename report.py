@@ -27,6 +27,9 @@ from .schema.models import Rag, Severity, State, TimescaleKind
 
 REPORT_VERSION = "1"
 NO_LEAD = "(no lead)"  # the dashboard's name for actions whose lead cell is empty
+# The gaps a performance officer chases, in the order they are named: an action with any of
+# these codes "needs attention" (the validate listing, the dashboard's plan table, the totals).
+ATTENTION_CODES = ("missing_lead", "missing_timescale", "invalid_date", "overdue")
 
 
 class ReportIssue(ValidationIssue):
@@ -56,6 +59,11 @@ class ReportAction(BaseModel):
     row: int
     codes: list[str] = Field(default_factory=list, description="The item's issue codes.")
     overdue: bool = False
+
+
+def attention(codes: list[str]) -> list[str]:
+    """The codes of ``codes`` that make an action need attention, in ATTENTION_CODES' order."""
+    return [code for code in ATTENTION_CODES if code in codes]
 
 
 class PlanReport(BaseModel):

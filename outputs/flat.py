@@ -36,3 +36,15 @@ def codes_by_item(plan: ActionPlan) -> dict[str, list[str]]:
         if found.item_id:
             codes.setdefault(found.item_id, []).append(found.code)
     return codes
+
+
+def short_text(text: str | None, width: int) -> str:
+    """``text`` on one line, at most ``width`` characters: cut at a word boundary with an
+    ellipsis (a word longer than the width is cut inside, as nothing else fits)."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[:width - 1]
+    if flat[width - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–-") + "…"

@@ -18,11 +18,14 @@ if TYPE_CHECKING:
     from ..report import PlanReport, Report, ReportAction
 
 from ..months import MONTH_ABBREVIATIONS
-from ..report import NO_LEAD
+from ..report import ATTENTION_CODES, NO_LEAD
+from .flat import short_text
 
 RAGS = ("red", "amber", "green", "none")
-GAP_CODES = ("missing_lead", "missing_timescale", "invalid_date", "overdue")  # the per-plan gaps on the dashboard
 LEADS_SHOWN = 15  # leads listed before the rest fold away
+OVERDUE_SHOWN = 25  # overdue actions listed before the rest fold away (the longest overdue first)
+OVERDUE_TEXT = 110  # characters of an action's text in the overdue list; the row has it whole
+OVERDUE_PLAN = 60  # characters of a plan's title there (the whole title on hover)
 OPEN_PLANS = 3  # up to this many plans, every plan's table starts open
 
 
@@ -45,7 +48,7 @@ def report_html_parts(report: Report) -> Iterator[str]:
         script=asset.joinpath("report.js").read_text(encoding="utf-8"),
         plans=stats.plans, items=stats.items, errors=stats.errors, warnings=stats.warnings, failed=stats.failed,
         overdue=report.dashboard.overdue, rag=_rag_bar(report), months=_month_chart(report),
-        leads=_lead_table(report), codes=_code_rows(report),
+        leads=_lead_table(report), codes=_code_rows(report), overdue_list=_overdue_list(report),
     )
     streamed = {"plan_rows": lambda: _plan_rows(report), "filters": lambda: _filters(report),
                 "sections": lambda: (_plan_section(report, index, plan) for index, plan in enumerate(report.plans))}
@@ -126,10 +129,41 @@ def _lead_table(report: Report) -> str:
     return table
 
 
+def _overdue_list(report: Report) -> str:
+    """Every overdue action, the longest overdue first, with its lead and plan (title and
+    file: one plan may come in several formats), each linking to its row: who owns what is
+    late, without reading the plans. Only these few fields are kept while the plans are
+    read (the plans may come from a spool)."""
+    late = sorted(
+        ((action.due, index, position, plan.title or plan.path, plan.path, plan.as_of, action.action_ref, action.id,
+          action.action, action.lead_raw) for index, plan in enumerate(report.plans)
+         for position, action in enumerate(plan.actions) if action.overdue and action.due),
+        key=lambda row: row[:3])
+    if not late:
+        return ('<p class="muted" id="no-overdue">No action is overdue at its plan\'s progress date (a plan that '
+                'states none has no overdue actions).</p>')
+
+    def row(entry) -> str:
+        due, index, _, plan, path, as_of, ref, item_id, text, lead = entry
+        owner = e(lead) if lead else '<span class="missing">no lead</span>'
+        return (f'<tr class="late" data-plan="{index}"><td class="n"><time datetime="{due}">{due:%-d %b %Y}</time></td>'
+                f'<td class="n">{(as_of - due).days}</td><td>{owner}</td>'
+                f'<td><a href="#a{index}-{e(item_id)}">{e(ref or item_id)}</a> {e(short_text(text, OVERDUE_TEXT))}</td>'
+                f'<td title="{e(plan)}">{e(short_text(plan, OVERDUE_PLAN))}<div class="path">{e(path)}</div></td></tr>')
+
+    head = "<tr><th>due</th><th>days late</th><th>lead</th><th>action</th><th>plan</th></tr>"
+    table = f'<table id="overdue-list">{head}{"".join(map(row, late[:OVERDUE_SHOWN]))}</table>'
+    if len(late) > OVERDUE_SHOWN:
+        table += (f'<details class="more"><summary>{len(late) - OVERDUE_SHOWN} more overdue actions</summary>'
+                  f'<table id="overdue-more">{head}{"".join(map(row, late[OVERDUE_SHOWN:]))}</table></details>')
+    return (f'<div class="scroll">{table}</div><p class="muted">Days late at the plan\'s progress date; the '
+            "reference opens the action in its plan.</p>")
+
+
 def _plan_rows(report: Report) -> Iterator[str]:
     for index, plan in enumerate(report.plans):
         gaps = "".join(f'<td class="n{" bad" if plan.counts.get(code) else ""}" data-code="{code}">'
-                       f'{plan.counts.get(code, 0)}</td>' for code in GAP_CODES)
+                       f'{plan.counts.get(code, 0)}</td>' for code in ATTENTION_CODES)
         yield (f'<tr data-plan="{index}"><td><a href="#plan-{index}">{e(plan.title or plan.path)}</a>'
                f'<div class="path">{e(plan.path)}</div></td><td>{e(plan.as_of or "not stated")}</td>'
                f'<td class="n" data-code="items">{plan.items}</td>{gaps}'
@@ -257,6 +291,7 @@ _PAGE = """<!doctype html>
 <section id="dashboard">
 <div class="panel"><h2>RAG rating</h2>{rag}</div>
 <div class="panel wide"><h2>Actions due by month</h2>{months}</div>
+<div class="panel wide" id="overdue-panel"><h2>Overdue actions and who owns them</h2>{overdue_list}</div>
 <div class="panel"><h2>Actions per lead</h2>{leads}</div>
 <div class="panel wide"><h2>Plans</h2><div class="scroll"><table id="plan-table"><tr><th>plan</th><th>progress date</th>
 <th>actions</th><th>no lead</th><th>no timescale</th><th>invalid date</th><th>overdue</th><th>errors</th><th>warnings</th></tr>

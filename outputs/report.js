@@ -62,6 +62,16 @@
     folded.forEach(d => { d.open = true; });
   });
   window.addEventListener("afterprint", () => folded.forEach(d => { d.open = false; }));
+  // a link to an action (the overdue list) opens its plan, wherever it was folded or filtered out
+  function reveal() {
+    const row = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!row || !row.classList.contains("action")) return;
+    for (let up = row.closest("details"); up; up = up.parentElement.closest("details")) { up.open = true; up.hidden = false; }
+    row.hidden = false;
+    row.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
   apply();
+  reveal();
   document.body.dataset.ready = "1";
 })();

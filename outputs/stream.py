@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import OutputError
 from ..files import atomic_target
-from ..report import Failure, PlanReport, Report, Stats, _plan_report, report_json
+from ..report import ATTENTION_CODES, Failure, PlanReport, Report, Stats, _plan_report, report_json
 from ..report_tally import ReportTally
 from ..schema import ActionPlan
 from ..schema.codes import count_codes
@@ -47,14 +47,16 @@ class Summary:
     items: int | None  # None: no plan (the file failed)
     codes: tuple[tuple[str, int], ...]  # issue code and count, sorted by code
     has_error: bool  # an error-severity issue (--strict)
+    attention: int = 0  # actions with a code of ATTENTION_CODES (no lead, no timescale, invalid date, overdue)
 
     @classmethod
     def of(cls, outcome: Outcome) -> Summary:
         plan = outcome.plan
         codes = tuple(sorted(count_codes(plan.issues).items())) if plan else ()
+        attention = {found.item_id for found in plan.issues if found.code in ATTENTION_CODES} if plan else set()
         return cls(outcome.path, outcome.output, outcome.status.value, outcome.error, outcome.detail,
                    len(plan.items) if plan else None, codes,
-                   bool(plan) and any(found.severity == "error" for found in plan.issues))
+                   bool(plan) and any(found.severity == "error" for found in plan.issues), len(attention - {None}))
 
 
 class PlanSpool:
@@ -112,6 +114,7 @@ class BatchOutputs:
         self._tally = ReportTally()
         self._summaries: dict[Path, Summary] = {}
         self._headings: dict[Path, tuple[str, ...]] = {}  # the csv's extra columns, plans that have any
+        self._unwritten: set[Path] = set()
 
     def add(self, outcome: Outcome) -> Summary:
         summary = self._summaries[outcome.path] = Summary.of(outcome)
@@ -144,11 +147,17 @@ class BatchOutputs:
                 try:
                     write(target)
                 except OutputError as error:
+                    self._unwritten.add(target)
                     errors.append(str(error))
         finally:
             if self._spool is not None:
                 self._spool.close()
         return errors
+
+    def written(self) -> list[Path]:
+        """The batch files ``finish`` wrote (items.jsonl / items.csv, the reports), in that order."""
+        return [target for target in [self._jsonl, self._csv, *self._reports]
+                if target is not None and target not in self._unwritten]
 
     def _plans(self) -> Iterator[ActionPlan]:
         return (plan for _, plan in self._spool.read(self._order))

@@ -122,3 +122,25 @@ def test_anchor_date_in_the_uk_form_a_user_types(tmp_path):
         assert result.exit_code == EXIT_OK, result.output
         written = next((tmp_path / typed.replace("/", "-")).glob("*.json")).read_text(encoding="utf-8")
         assert '"anchor_date": "2013-01-31"' in written
+
+
+def test_summary_ends_with_totals_and_where_the_outputs_went(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", "samples/docx/rag-by-shading.docx", "tests/fixtures/bad/encrypted.pdf",
+                                 "-o", str(out), "-f", "csv", "--report", str(out / "report.html")])
+    assert result.exit_code == EXIT_UNREADABLE
+    tail = " ".join(result.stdout.split("└", 1)[1].split("\n", 1)[1].split())  # below the table, wrapping undone
+    assert tail == (f"2 files: 1 converted, 0 with warnings, 1 failed 7 items, 4 need attention (no lead, no timescale, "
+                    f"invalid date or overdue: actionplan validate lists them) items (CSV): {out / 'items.csv'} "
+                    f"report: {out / 'report.html'}")
+    assert (out / "items.csv").exists() and (out / "report.html").exists()
+    assert "\x1b[" not in result.stdout  # no colour off a terminal
+
+
+def test_an_output_not_written_is_not_named_as_written(tmp_path):
+    (tmp_path / "report.html").mkdir()  # a folder where the report file must go
+    result = runner.invoke(app, ["extract", "samples/docx/rag-by-shading.docx", "-o", str(tmp_path / "out"),
+                                 "--report", str(tmp_path / "report.html")])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert " ".join(result.stdout.split()).endswith(f"JSON, a file per plan: {tmp_path / 'out'}/")
+    assert "report:" not in result.stdout and f"error: cannot write {tmp_path / 'report.html'}" in result.stderr

@@ -1,6 +1,7 @@
 """Validation reports: the JSON and the terminal table (the HTML page: tests/outputs/test_html.py)."""
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -59,8 +60,8 @@ def test_validate_reads_converted_json_and_plans_alike(reports):
     from_plan = runner.invoke(app, ["validate", "samples/southend-2012.txt", "--json"])
     assert json.loads(from_json.output)["stats"] == json.loads(from_plan.output)["stats"]
     table = runner.invoke(app, ["validate", "samples/southend-2012.txt"])
-    assert "invalid_date" in table.output and "31/02/2013" in table.output
-    assert "1 plans, 45 items: 5 errors, 4 warnings, 0 unreadable files" in table.output
+    assert "invalid date" in table.output and "31/02/2013" in table.output
+    assert "1 plan, 45 items: 5 errors, 4 warnings, 0 unreadable files; 6 need attention" in " ".join(table.output.split())
 
 
 def test_validate_strict_and_bad_json(tmp_path):
@@ -71,3 +72,29 @@ def test_validate_strict_and_bad_json(tmp_path):
     result = runner.invoke(app, ["validate", str(bogus)])
     assert result.exit_code == EXIT_UNREADABLE
     assert f"error: {bogus}: not an actionplan JSON file" in result.output
+
+
+def test_validate_json_is_the_library_report():
+    """The CLI's --json is report_json of build_report over the same outcomes, byte for byte."""
+    from pathlib import Path
+
+    from actionplan.batch import convert_one
+    from actionplan.normalise.settings import Settings
+    from actionplan.report import build_report, report_json
+
+    paths = ["samples/southend-2012.txt", "samples/docx/rag-by-shading.docx"]
+    result = runner.invoke(app, ["validate", *paths, "--json"])
+    assert result.exit_code == 0
+    library = report_json(build_report([convert_one(Path(path), None, Settings()) for path in paths]))
+    assert result.stdout == library
+
+
+def test_validate_lists_the_actions_needing_attention_not_only_counts():
+    result = runner.invoke(app, ["validate", "samples/docx/rag-by-shading.docx"])
+    assert "7 actions, 4 need attention; 1 error, 3 warnings\noverdue as at the plan's progress date, 30 Nov 2013\n" \
+        in result.stdout
+    lines = result.stdout.split(" 2013\n", 1)[1].splitlines()  # after the plan's heading lines
+    assert [line.split()[0] for line in lines[1:5]] == ["t1-r2", "t1-r5", "t1-r7", "t1-r8"]  # one line per action
+    # the reasons, the lead, the due date (as written where it is no date) at the line's end (80 columns at least)
+    assert re.search(r"^t1-r8 Add a notification flag[\w ]*…? +invalid date +Systems Manager +31/02/2014$", lines[4])
+    assert re.search(r"^t1-r2 Daily performance clinic[\w ]*…? +overdue +Joan Smith +31 Oct 2013$", lines[1])

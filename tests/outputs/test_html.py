@@ -153,3 +153,30 @@ def test_full_text_and_plan_notes_once(page):
     longest = max((item.action for plan in PLANS for item in actionplan.extract(plan).items), key=len)
     assert len(longest) > 160 and escape(longest) in html  # whole, never cut
     assert html.count("About this document: no_anchor_date × 1") == 1  # southend's plan-level warning, summarised
+
+
+def test_overdue_list_says_who_owns_each_late_action(page, plans, tmp_path):
+    """"Which actions are overdue and who owns them", answered on the dashboard: every
+    overdue action, the longest overdue first, with its lead as written and its plan."""
+    dom = _dom(page, tmp_path)
+    listed = re.findall(r'<tr class="late" data-plan="(\d)"><td class="n"><time datetime="([\d-]+)">[^<]+</time></td>'
+                        r'<td class="n">(\d+)</td><td>(.*?)</td><td><a href="#(a\d-[\w-]+)">', dom.split('id="overdue-list"')[1])
+    expected = sorted(
+        (item.timescale.due.isoformat(), str(index), str((plan.as_of - item.timescale.due).days),
+         escape(item.lead_raw) if item.lead_raw else '<span class="missing">no lead</span>', f"a{index}-{item.id}")
+        for index, plan in enumerate(plans) for item in plan.items
+        if plan.as_of and item.timescale.due and item.timescale.due < plan.as_of and item.status.state != "complete"
+        and not (item.timescale.raw or "").lower().startswith("complete"))
+    assert sorted((due, index, days, lead, target) for index, due, days, lead, target in listed) == expected
+    assert [due for _, due, _, _, _ in listed] == sorted(due for _, due, _, _, _ in listed)  # by due date
+    assert len(listed) == sum(map(_overdue, plans)) == 15
+    assert ("2012-07-31", "83", "Relevant HoS") == (listed[0][1], listed[0][2], listed[0][3])  # southend 4.2
+    assert all(f'id="{target}"' in dom for *_, target in listed)  # each links to its row
+
+
+def test_a_link_to_an_action_shows_it_whatever_the_filters(page, tmp_path):
+    """The overdue list's link opens the row even where a filter had hidden it."""
+    dom = _dom(page, tmp_path, "?rag=green#a0-t6-r6")
+    target = re.search(r'<tr class="action overdue" id="a0-t6-r6" [^>]*>', dom).group(0)
+    assert 'data-rag="none"' in target and "hidden" not in target
+    assert re.search(r'<tr class="action[^"]*" id="a0-t5-r3" [^>]*hidden=""', dom)  # its neighbours still are
