@@ -1,6 +1,7 @@
 import json
 import shutil
 
+import pytest
 from typer.testing import CliRunner
 
 import actionplan
@@ -122,3 +123,29 @@ def test_anchor_date_in_the_uk_form_a_user_types(tmp_path):
         assert result.exit_code == EXIT_OK, result.output
         written = next((tmp_path / typed.replace("/", "-")).glob("*.json")).read_text(encoding="utf-8")
         assert '"anchor_date": "2013-01-31"' in written
+
+
+@pytest.mark.parametrize("option", ["--headings", "--leads", "--status", "--timescales"])
+def test_a_malformed_vocabulary_file_is_one_line_naming_it(tmp_path, option):
+    broken = tmp_path / "mine.toml"
+    broken.write_text('words = ["unclosed"\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "-o", str(tmp_path / "out"), option, str(broken)])
+    assert result.exit_code == EXIT_USAGE
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {broken}: not valid TOML")
+
+
+def test_a_users_timescale_words_reach_the_items(tmp_path):
+    """--timescales FILE: a number phrase the shipped words lack gives the item a due date."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text("Recommendation,Action,Lead,Timescale\n1. Audit cases,Audit twenty cases,Jane Bell,"
+                    "Within a few weeks\n", encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[numbers]\n"a few" = 3\n', encoding="utf-8")
+    dues = []
+    for extra in ([], ["--timescales", str(mine)]):
+        out = tmp_path / f"out{len(extra)}"
+        result = runner.invoke(app, ["extract", str(plan), "-o", str(out), "--anchor-date", "2013-01-01", *extra])
+        assert result.exit_code == EXIT_OK, result.output
+        dues.append(json.loads((out / "plan.json").read_text())["items"][0]["timescale"]["due"])
+    assert dues == [None, "2013-01-22"]
