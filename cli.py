@@ -33,8 +33,8 @@ EXIT_CODES = {
     EXIT_STRICT: "--strict and some plan has an error-severity issue",
     EXIT_UNREADABLE: "some files could not be read or their output could not be written (damaged, timed out, "
                      "out of memory; disk full, unwritable folder, -o naming a file); the rest were converted",
-    EXIT_USAGE: "bad usage (no plan files found, unknown option, unreadable --glossary / --headings / --leads "
-                "file, --report naming an input file)",
+    EXIT_USAGE: "bad usage (no plan files found, unknown option, unreadable --glossary / --headings / --leads / "
+                "--status / --timescales file, --report naming an input file)",
     EXIT_INTERNAL: "an internal error outside any one file (a defect: run again with --debug and report it)",
 }
 
@@ -66,6 +66,12 @@ OCR = typer.Option(OcrMode.auto, "--ocr", help="Read PDF pages by OCR: auto (sca
 OCR_DPI = typer.Option(300, "--ocr-dpi", min=72, max=600, help="Resolution scanned pages are rendered at for OCR.")
 LEADS = typer.Option(None, "--leads", exists=True, dir_okay=False,
                      help="TOML file of extra lead vocabulary (posts, bodies, team acronyms), shaped as leads.toml.")
+STATUS = typer.Option(None, "--status", exists=True, dir_okay=False,
+                      help="TOML file of extra status vocabulary (rating words and letters, state phrases), "
+                      "shaped as status.toml.")
+TIMESCALES = typer.Option(None, "--timescales", exists=True, dir_okay=False,
+                          help="TOML file of extra timescale vocabulary (number words, ongoing phrases), "
+                          "shaped as timescales.toml.")
 TIMEOUT = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                        help="Seconds one file may take before it is stopped and reported as failed (0: no limit).")
 MEMORY = typer.Option(DEFAULT_MEMORY >> 20, "--memory-limit", min=0,
@@ -100,6 +106,7 @@ def extract_command(
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary on stdout."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
+    status: Optional[Path] = STATUS, timescales: Optional[Path] = TIMESCALES,
     timeout: float = TIMEOUT, memory_limit: int = MEMORY,
     executor: ExecutorName = typer.Option(ExecutorName.local, "--executor",
                                           help="local: worker processes here; dask: a Dask cluster (pip install "
@@ -108,7 +115,7 @@ def extract_command(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
 ) -> None:
     """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
-    settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
+    settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi, status, timescales)
     names = _inputs(paths)
     _check_outputs(outdir, report, names)
     if scheduler and executor is not ExecutorName.dask:
@@ -138,12 +145,13 @@ def validate_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
+    status: Optional[Path] = STATUS, timescales: Optional[Path] = TIMESCALES,
     workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files read in parallel."),
     timeout: float = TIMEOUT, memory_limit: int = MEMORY,
 ) -> None:
     """List, per plan, the actions that need attention (no lead, no timescale, invalid date, overdue) and count
     the other issues; --json prints the whole report."""
-    settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi)
+    settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi, status, timescales)
     names = _inputs(paths, extra_suffixes=(".json",))
     _check_outputs(None, report, names)
     plans = {path: name for path, name in names.items() if path.suffix.lower() != ".json"}
@@ -172,12 +180,16 @@ def schema_command() -> None:
 
 # -- helpers -------------------------------------------------------------------
 
-def _settings(anchor_date, glossary, headings, leads, ocr: OcrMode = OcrMode.auto, ocr_dpi: int = 300) -> Settings:
+def _settings(anchor_date, glossary, headings, leads, ocr: OcrMode = OcrMode.auto, ocr_dpi: int = 300,
+              status: Path | None = None, timescales: Path | None = None) -> Settings:
     try:
         return Settings.from_files(anchor_date.date() if anchor_date else None, glossary, headings, leads,
-                                   ocr.value, ocr_dpi)
-    except (OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
-        stderr.print(f"error: {glossary or headings or leads}: {error}", markup=False, highlight=False)
+                                   ocr.value, ocr_dpi, status, timescales)
+    except (OSError, ValueError) as error:  # a file's own error names it (toml_files.read_toml)
+        message = str(error)
+        named = next((str(p) for p in (glossary, headings, leads, status, timescales) if p and str(p) in message), None)
+        shown = message if named else f"{glossary or headings or leads or status or timescales}: {message}"
+        stderr.print(f"error: {shown}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
 
 

@@ -25,6 +25,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel, ConfigDict
+
 from .base import Row
 from .boxed import find_boxes
 from .wrapped import Lines, group_lines, make_rows, observed_widths
@@ -33,9 +35,26 @@ _DASH_LINE = re.compile(r"^\s*[-=]{2,}(?:\s+[-=]{2,})*\s*$")
 _DASH_RUN = re.compile(r"[-=]{2,}")
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
 
-_MAX_BLANKS = 3  # blank lines a fixed-width table may hold between two of its rows
-_MIN_SHARED = 3  # lines that must share a column start before a block reads as a table
-_SPLITS_PER_BLOCK = 5  # blank lines part rows where at most one block in this many reads as two
+
+
+class FixedWidthSettings(BaseModel):
+    """The tuned constants of reading a space-aligned table, each with why its value."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Blank lines a table may hold between two of its rows: text conversions put one or two
+    # between rows (and a page break's blank lines); more is the text after the table.
+    max_blanks: int = 3
+    # Lines that must share a column start before a block reads as a table: two lines line
+    # up by chance in prose (an indented quote), three rarely do.
+    min_shared: int = 3
+    # Blank lines part rows only where at most one block in this many reads as two rows:
+    # plans that separate rows by blank lines do so throughout, while a plan whose rows
+    # run on without blanks has the odd blank line inside a long cell.
+    splits_per_block: int = 5
+
+
+SETTINGS = FixedWidthSettings()
 
 
 @dataclass
@@ -93,7 +112,7 @@ def _blocks(lines: list[str], usable: list[bool]) -> list[tuple[int, int]]:
 
 def _adjacent(before: tuple[int, int], after: tuple[int, int], usable: list[bool]) -> bool:
     """Two blocks with only a few blank lines between them."""
-    return after[0] - before[1] <= _MAX_BLANKS and all(usable[before[1]:after[0]])
+    return after[0] - before[1] <= SETTINGS.max_blanks and all(usable[before[1]:after[0]])
 
 
 def _underline_layout(block: list[str]) -> tuple[_Layout, int] | None:
@@ -108,7 +127,7 @@ def _underline_layout(block: list[str]) -> tuple[_Layout, int] | None:
 
 def _gutter_layout(block: list[str]) -> _Layout | None:
     """Columns from gutters the lines share: text starting at the same place, after
-    two or more spaces or as a line's first text, on ``_MIN_SHARED`` or more lines,
+    two or more spaces or as a line's first text, on ``SETTINGS.min_shared`` or more lines,
     with that place's left neighbour blank on every line (a lone run of text from
     the margin, a theme title, may cross it). Two or more lines must hold text in
     two or more places: an indented list is not a table."""
@@ -122,7 +141,7 @@ def _gutter_layout(block: list[str]) -> _Layout | None:
             if start - margin >= 2:
                 counts[start] = counts.get(start, 0) + 1
     clean = [x for x in counts if all(_blank_at(line, x - 1) for line in spanning)]
-    if not any(counts[x] >= _MIN_SHARED for x in clean):
+    if not any(counts[x] >= SETTINGS.min_shared for x in clean):
         return None
     layout = _Layout([margin])
     for x in clean:
@@ -296,7 +315,7 @@ def _fixed_rows(region: list[str], layout: _Layout) -> list[Row]:
     # blocks do not read as several rows each; else blank lines are page breaks.
     data = [block for number, block in enumerate(blocks) if number not in header_blocks]
     splits = sum(len(group_lines(block, widths)) - 1 for block in data)
-    one_row_each = len(data) >= 2 and splits * _SPLITS_PER_BLOCK <= len(data)
+    one_row_each = len(data) >= 2 and splits * SETTINGS.splits_per_block <= len(data)
     groups: list[Lines] = []
     header_groups: set[int] = set()
     header = blocks[0][0] if blocks and sum(bool(text) for text in blocks[0][0]) >= 2 else None

@@ -11,8 +11,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-BULLET = "•"
-BULLET_CHARS = "•·▪◦‣-–*"  # what starts a bulleted line: in cell HTML here, in wrapped text (wrapped.py)
+from ..bullets import BULLET, BULLET_CHARS
+
 _BLOCK_TAGS = {"p", "div", "ul", "ol", "table", "tr"}
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MD_BOLD = re.compile(r"\*\*(.*?)\*\*|__(.*?)__")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-_BULLET = "•"
+from ..bullets import BULLET as _BULLET
+
 _MAX_LEVEL = 8  # Word's list levels are 0-8
 _MAX_COUNT = 10_000  # a list start past this is damage, not a plan's numbering
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

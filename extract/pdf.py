@@ -24,6 +24,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from ..bullets import BULLET_CHARS, BULLET_SHAPES, SYMBOL_FONT_BULLETS
 from ..errors import DocumentLoadError
 from .base import Backend, Block, Document, Paragraph, Table
 from .ocr import OcrOptions, PageOcr
@@ -43,8 +44,7 @@ _PDF_ERRORS = (PdfminerException, MalformedPDFException, PDFSyntaxError, PSExcep
                PDFPasswordIncorrect, ValueError, KeyError, TypeError, AttributeError, AssertionError)
 # List bullets drawn in symbol fonts (Wingdings / Symbol private-use code points) or as
 # squares: written "•" so every format gives a list the same way.
-_BULLET_GLYPHS = "\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25fc\u25aa\u25a0\u25cf\u2022\u25e6"
-_BULLET = re.compile(f"^[{_BULLET_GLYPHS}]\\s*")
+_BULLET = re.compile(f"^[{SYMBOL_FONT_BULLETS}{BULLET_SHAPES}]\\s*")
 # A ruled plan draws some hundreds of lines and boxes a page; table finding over tens of
 # thousands (a chart, a hostile file) takes minutes and gigabytes. Such a page is read
 # from its text alone, and reported.
@@ -240,7 +240,7 @@ def _paragraphs(words: list[Word], page, body: float) -> list[tuple[float, Parag
             previous = current[-1]
             gap = line[0].top - previous[0].bottom
             same_style = abs(line[0].size - previous[0].size) < 0.5 and line[0].bold == previous[0].bold
-            starts_list = line[0].text[:1] in "•▪◦-–" or bool(_BULLET.match(line[0].text))
+            starts_list = line[0].text[:1] in BULLET_CHARS or bool(_BULLET.match(line[0].text))
             if (gap > previous[0].size * 0.8 or not same_style or starts_list or in_margin(line) != in_margin(previous)
                     or ruled_between(previous, line)):
                 flush()

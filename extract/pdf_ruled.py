@@ -13,16 +13,59 @@ centre lies in its rows and in the columns it covers, strips included: never cli
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from .base import Cell, Row, Table
 from .pdf_nested import find_nesting, lift
 from .pdf_words import Word, cell_text, ocr_confidences
 
-LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-_WHITE = 0.95
-_SAME_X = 1.5  # box edges this close (points) are one boundary
-_CARRIED = 3.0  # a boundary within this of the page before's table edge is that edge
-_SLIVER = 8.0  # a box narrower than this (points) is cell padding, not a column
+Strategy = Literal["lines", "lines_strict", "text", "explicit"]
+
+
+class TableFinding(BaseModel):
+    """The pdfplumber table settings this reader sets, by pdfplumber's names
+    (pdfplumber.table.TableSettings); the others keep pdfplumber's defaults."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Cells from drawn lines and rectangles only: tables aligned by whitespace alone are
+    # pdf_unruled's, which reads them from the heading words and the gutters.
+    vertical_strategy: Strategy = "lines"
+    horizontal_strategy: Strategy = "lines"
+
+    def for_pdfplumber(self) -> dict:
+        return self.model_dump()
+
+
+class RuledSettings(BaseModel):
+    """The tuned constants of reading a ruled table, each with why its value (points are
+    1/72 inch)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    table_finding: TableFinding = TableFinding()
+    # A fill whose every channel (0-1) is at least this light is the page's white, not a
+    # shading: Word's "no colour" boxes print as white, some as 0.96-0.99 near-white.
+    white: float = 0.95
+    # Box edges this close are one boundary: Word draws a cell's box and its neighbour's
+    # a hairline (0.5-1pt) apart.
+    same_x: float = 1.5
+    # A boundary within this of the page before's table edge is that edge: a table carried
+    # over a page break is redrawn a point or two off.
+    carried: float = 3.0
+    # A box narrower than this is cell padding, not a column: Word's padding strips are
+    # 5-7pt wide, the narrowest real column (a number) some 15pt.
+    sliver: float = 8.0
+    # Two tables whose outer edges are this close are one table continued on the next page.
+    same_outline: float = 3.0
+    # A cell takes the colour of a filled shape covering this share of it: a shaded cell's
+    # fill covers all of it less its padding, a neighbour's fill only a sliver.
+    fill_share: float = 0.6
+
+
+SETTINGS = RuledSettings()
 
 
 @dataclass
@@ -50,7 +93,8 @@ def ruled_tables(page, words: list[Word], fills, previous: Table | None) -> list
     paragraphs. A one-column table drawn as cells (a shaded heading between padding
     strips over its rows: GOV.UK's "Areas for improvement") stays a table."""
     carried = previous.column_edges if isinstance(previous, Table) and previous.strategy == "lines" else ()
-    found = _lift_nested([RuledTable(t, _column_edges(t, words, fills, carried)) for t in page.find_tables(LINES)],
+    finding = SETTINGS.table_finding.for_pdfplumber()
+    found = _lift_nested([RuledTable(t, _column_edges(t, words, fills, carried)) for t in page.find_tables(finding)],
                          words, fills)
     kept = [t for t in found if _grid_columns(t.found) >= 2]
     if carried and found and _grid_columns(found[0].found) == 1:
@@ -92,7 +136,8 @@ def _grid_columns(found) -> int:
 
 
 def same_outline(before: tuple[float, ...], after: tuple[float, ...]) -> bool:
-    return bool(before and after) and abs(before[0] - after[0]) <= 3 and abs(before[-1] - after[-1]) <= 3
+    apart = SETTINGS.same_outline
+    return bool(before and after) and abs(before[0] - after[0]) <= apart and abs(before[-1] - after[-1]) <= apart
 
 
 def _column_edges(found, words: list[Word], fills, carried: tuple[float, ...]) -> tuple[float, ...]:
@@ -107,12 +152,12 @@ def _column_edges(found, words: list[Word], fills, carried: tuple[float, ...]) -
     inside = [w for w in words if _inside(w, found.bbox)]
     # A cell with a colour and no text (a RAG cell) is content; a padding strip, or a
     # shaded box across several columns, says nothing about where columns are.
-    coloured = [(b[0], b[2]) for b in boxes if b[2] - b[0] >= _SLIVER and fill_of(b, fills)]
-    carried_at = [any(abs(x - edge) <= _CARRIED for edge in carried) for x in xs]
+    coloured = [(b[0], b[2]) for b in boxes if b[2] - b[0] >= SETTINGS.sliver and fill_of(b, fills)]
+    carried_at = [any(abs(x - edge) <= SETTINGS.carried for edge in carried) for x in xs]
     used = [
-        x1 - x0 >= _SLIVER  # only padding strips are phantom: a wide empty column is a column
+        x1 - x0 >= SETTINGS.sliver  # only padding strips are phantom: a wide empty column is a column
         or any(x0 <= (w.x0 + w.x1) / 2 < x1 for w in inside)
-        or any(abs(a - x0) <= _SAME_X and abs(b - x1) <= _SAME_X for a, b in coloured)
+        or any(abs(a - x0) <= SETTINGS.same_x and abs(b - x1) <= SETTINGS.same_x for a, b in coloured)
         or (carried_at[i] and carried_at[i + 1])  # a column the table had on the page before
         for i, (x0, x1) in enumerate(zip(xs, xs[1:]))
     ]
@@ -140,18 +185,18 @@ def _boundaries(boxes) -> list[float]:
     ending short of its neighbours' right edge makes no column)."""
     xs: list[float] = []
     for x in sorted({box[0] for box in boxes} | {max(box[2] for box in boxes)}):
-        if not xs or x - xs[-1] > _SAME_X:
+        if not xs or x - xs[-1] > SETTINGS.same_x:
             xs.append(x)
     return xs
 
 
 def _busiest(candidates: list[float], boxes, carried: tuple[float, ...]) -> float:
     for x in candidates:
-        if any(abs(x - edge) <= _CARRIED for edge in carried):
+        if any(abs(x - edge) <= SETTINGS.carried for edge in carried):
             return x
 
     def edges_at(x: float) -> int:
-        return sum((abs(box[0] - x) <= _SAME_X) + (abs(box[2] - x) <= _SAME_X) for box in boxes)
+        return sum((abs(box[0] - x) <= SETTINGS.same_x) + (abs(box[2] - x) <= SETTINGS.same_x) for box in boxes)
 
     return max(candidates, key=lambda x: (edges_at(x), x))
 
@@ -232,7 +277,7 @@ def fill_of(bbox, fills) -> str | None:
     area = max((x1 - x0) * (bottom - top), 1)
     for (fx0, ftop, fx1, fbottom), colour in fills:
         overlap = max(0, min(x1, fx1) - max(x0, fx0)) * max(0, min(bottom, fbottom) - max(top, ftop))
-        if overlap / area >= 0.6:
+        if overlap / area >= SETTINGS.fill_share:
             return colour
     return None
 
@@ -253,6 +298,6 @@ def _hex(colour) -> str | None:
         rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
     else:
         return None
-    if min(rgb) >= _WHITE:
+    if min(rgb) >= SETTINGS.white:
         return None
     return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from ..toml_files import read_toml
@@ -32,11 +33,50 @@ from .pdf_words import Word, cell_text, ocr_confidences, text_lines
 # The plan heading vocabulary is data shared with the normaliser (extractors do not
 # import it): read here only to tell a heading line from prose.
 _VOCABULARY = Path(__file__).resolve().parent.parent / "normalise" / "headings.toml"
-_GROUP_GAP = 0.75  # a gap wider than this many font sizes parts two heading groups
-_HEADER_PITCH = 1.45  # heading lines further apart than this many sizes are not one heading
-_BLOCK_GAP = 1.3  # a gap this many line pitches wide starts a new block of text
-_HEADING_SIZE = 1.15  # text this much larger than the table's ends it (a heading)
-_NO_SHARE = 0.8  # the row-start column starts a block on this share of row starts
+
+
+class UnruledSettings(BaseModel):
+    """The tuned constants of reading a table drawn without lines, each with why its value.
+    Gaps and pitches are in font sizes (or line pitches), so they hold at any type size."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # A gap wider than this many font sizes parts two heading groups: a word space is
+    # about 0.25 size, the gutter between two columns' headings a size or more.
+    group_gap: float = 0.75
+    # Heading lines further apart than this many sizes are not one heading: wrapped
+    # heading lines are set at 1.15-1.3 sizes, the first body row starts further down.
+    header_pitch: float = 1.45
+    # A heading group longer than this (characters) is prose, not a column heading.
+    longest_heading: int = 60
+    # A gap this many line pitches wide starts a new block of text (a new row): a wrapped
+    # cell's lines are one pitch apart, rows a blank line (two pitches) or a padding apart.
+    block_gap: float = 1.3
+    # Text this much larger than the table's ends it: a heading after the table.
+    heading_size: float = 1.15
+    # Fonts this close in size (points) are the same size: pdfplumber rounds sizes to 0.1.
+    same_size: float = 0.5
+    # Lines the body's usual font size is taken from: enough to outvote a heading row.
+    sample_lines: int = 15
+    # A gap this many sizes tall ends the table (a page of space before a note); in the
+    # page foot (running feet and page numbers) a smaller one, of ``foot_gap`` sizes.
+    end_gap: float = 4.5
+    foot_gap: float = 2.0
+    # Text crossing the column gutters and this wide a share of the table is prose
+    # after the table, not a cell.
+    prose_width: float = 0.4
+    # A body with more than this share of bold words sets rows in bold: bold alone then
+    # marks no theme row.
+    bold_body: float = 0.3
+    # Line steps under this many sizes are one line's words (superscripts, rounding);
+    # with no steps to measure, a line pitch is ``default_pitch`` sizes.
+    least_pitch: float = 0.8
+    default_pitch: float = 1.2
+    # The column that starts rows starts a block on this share of row starts.
+    row_start_share: float = 0.8
+
+
+SETTINGS = UnruledSettings()
 
 
 @dataclass
@@ -121,7 +161,7 @@ def _plain(text: str) -> str:
 def _heading_field(text: str) -> str | None:
     synonyms, cutoff = _vocabulary()
     key = _plain(text)
-    if not key or len(key) > 60:
+    if not key or len(key) > SETTINGS.longest_heading:
         return None
     if key in synonyms:
         return synonyms[key]
@@ -133,7 +173,7 @@ def _groups(words: list[Word]) -> list[_Group]:
     """Words side by side parted by gaps wider than a word space: heading groups."""
     groups: list[_Group] = []
     for word in sorted(words, key=lambda w: w.x0):
-        if groups and word.x0 <= groups[-1].x1 + word.size * _GROUP_GAP:
+        if groups and word.x0 <= groups[-1].x1 + word.size * SETTINGS.group_gap:
             groups[-1].words.append(word)
             groups[-1].x1 = max(groups[-1].x1, word.x1)
         else:
@@ -150,7 +190,7 @@ def _header_at(lines: list[list[Word]], i: int) -> _Header | None:
     plan headings. Tight lines below in the same style join it (headings over 2-3 lines)."""
     first = lines[i]
     groups = _groups(first)
-    if len(groups) < 3 or any(len(g.text) > 60 for g in groups):
+    if len(groups) < 3 or any(len(g.text) > SETTINGS.longest_heading for g in groups):
         return None
     best = _Header([first], groups)
     best_mapped = _mapped(groups)
@@ -158,8 +198,8 @@ def _header_at(lines: list[list[Word]], i: int) -> _Header | None:
     for nxt in lines[i + 1:i + 3]:
         previous = band[-1]
         size = first[0].size
-        tight = nxt[0].top - previous[0].top <= size * _HEADER_PITCH
-        same_style = all(w.bold == first[0].bold and abs(w.size - size) < 0.5 for w in nxt)
+        tight = nxt[0].top - previous[0].top <= size * SETTINGS.header_pitch
+        same_style = all(w.bold == first[0].bold and abs(w.size - size) < SETTINGS.same_size for w in nxt)
         if not (tight and same_style):
             break
         band.append(nxt)
@@ -186,20 +226,20 @@ def _extent(lines: list[list[Word]], start: int, size: float, page) -> int:
     heading row, larger text, text in another size that the table does not resume
     after (a key or a note below it), or a page foot set apart by a gap."""
     bottom = page.height * (1 - _MARGIN)
-    sizes = [w.size for line in lines[start:start + 15] for w in line]
+    sizes = [w.size for line in lines[start:start + SETTINGS.sample_lines] for w in line]
     body_size = statistics.mode(sizes) if sizes else size
 
     def other_size(line) -> bool:
-        return all(abs(w.size - body_size) >= 0.5 for w in line)
+        return all(abs(w.size - body_size) >= SETTINGS.same_size for w in line)
 
     end = start
     while end < len(lines):
         line = lines[end]
         if end > start:
             gap = line[0].top - lines[end - 1][0].bottom
-            if gap > size * 4.5 or (line[0].bottom > bottom and gap > size * 2):
+            if gap > size * SETTINGS.end_gap or (line[0].bottom > bottom and gap > size * SETTINGS.foot_gap):
                 break
-        if max(w.size for line_word in [line] for w in line_word) > max(size, body_size) * _HEADING_SIZE:
+        if max(w.size for line_word in [line] for w in line_word) > max(size, body_size) * SETTINGS.heading_size:
             break
         if other_size(line) and not (end + 1 < len(lines) and not other_size(lines[end + 1])
                                      and len(_groups(lines[end + 1])) >= 2):
@@ -266,13 +306,13 @@ def _read_table(lines, start, lefts, header, rules, page, number) -> AlignedTabl
         x0, x1 = min(w.x0 for line in body for w in line), max(w.x1 for line in body for w in line)
         for k, line in enumerate(body):
             if any(_crosses(w, bounds) for w in line) and not all(w.bold for w in line) \
-                    and line[-1].x1 - line[0].x0 > 0.4 * (x1 - x0):
+                    and line[-1].x1 - line[0].x0 > SETTINGS.prose_width * (x1 - x0):
                 body = body[:k]
                 break
         bounds = _boundaries(body, lefts) if body else bounds
     columns = [[_column_of(w, bounds) for w in line] for line in body]
     groups = _row_groups(body, columns, bounds, rules, size)
-    bold_body = sum(w.bold for line in body for w in line) > 0.3 * max(1, sum(len(line) for line in body))
+    bold_body = sum(w.bold for line in body for w in line) > SETTINGS.bold_body * max(1, sum(len(line) for line in body))
     rights = [max((w.x1 for line, cols in zip(body, columns) for w, c in zip(line, cols)
                    if c == k and not _crosses(w, bounds)), default=0) for k in range(len(bounds))]
     rows: list[Row] = []
@@ -330,21 +370,21 @@ def _row_groups(body, columns, bounds, rules, size) -> list[tuple[int, int]]:
 def _block_starts(body, columns, width: int, size: float) -> list[int]:
     """Rows start where the first column, or the column that starts rows, starts a
     new block: after a gap wider than the line spacing, or after lines it was empty on."""
-    pitches = sorted(b[0].top - a[0].top for a, b in zip(body, body[1:]) if b[0].top - a[0].top > size * 0.8)
-    pitch = pitches[len(pitches) // 4] if pitches else size * 1.2
+    pitches = sorted(b[0].top - a[0].top for a, b in zip(body, body[1:]) if b[0].top - a[0].top > size * SETTINGS.least_pitch)
+    pitch = pitches[len(pitches) // 4] if pitches else size * SETTINGS.default_pitch
     starts_by_column: list[set[int]] = [set() for _ in range(width)]
     last_line = [None] * width
     for k, cols in enumerate(columns):
         for c in set(cols):
             before = last_line[c]
-            if before is None or before != k - 1 or body[k][0].top - body[before][0].top > pitch * _BLOCK_GAP:
+            if before is None or before != k - 1 or body[k][0].top - body[before][0].top > pitch * SETTINGS.block_gap:
                 starts_by_column[c].add(k)
             last_line[c] = k
     many = [k for k in range(len(body)) if sum(k in s for s in starts_by_column) >= 2]
     leading = 0
     if many:
         for c in range(width):
-            if sum(k in starts_by_column[c] for k in many) >= _NO_SHARE * len(many):
+            if sum(k in starts_by_column[c] for k in many) >= SETTINGS.row_start_share * len(many):
                 leading = c
                 break
     starts = sorted({0} | starts_by_column[0] | starts_by_column[leading])

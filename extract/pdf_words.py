@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..bullets import BULLET, BULLET_SHAPES, GLYPH_ID_BULLETS, SYMBOL_FONT_BULLETS
+
 # Bullets drawn from symbol fonts come out as private-use code points, or as an
 # unmapped glyph id ("(cid:127)" in LibreOffice's prints).
-_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•", "▪": "•", "◦": "•", "·": "•"})
-_GLYPH_BULLETS = ("(cid:127)", "(cid:149)", "(cid:183)")
+_BULLETS = str.maketrans({glyph: BULLET for glyph in SYMBOL_FONT_BULLETS + BULLET_SHAPES})
 MARGIN = 0.06  # top and bottom share of the page where running heads, feet and page numbers sit
 
 
@@ -40,9 +41,9 @@ def ocr_confidences(words: list[Word]) -> tuple[float, ...]:
 
 def _bullets(text: str) -> str:
     text = text.translate(_BULLETS)
-    for glyph in _GLYPH_BULLETS:
+    for glyph in GLYPH_ID_BULLETS:
         if glyph in text:
-            text = text.replace(glyph, "•")
+            text = text.replace(glyph, BULLET)
     return text
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..bullets import BULLET
 from ..errors import DocumentLoadError
 from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
 from .fixed_width import find_tables
-from .markup import BULLET, html_to_text, strip_markdown
+from .markup import html_to_text, strip_markdown
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")

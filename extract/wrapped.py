@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from ..bullets import BULLET_CHARS
 from .base import Cell, Row
-from .markup import BULLET_CHARS, html_to_text
+from .markup import html_to_text
 
 BULLET_START = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s")
 _ENUMERATOR = re.compile(r"^(?:\(?[a-zA-Z0-9]{1,3}[.)]|\d+(?:\.\d+)+\.?)\s")

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..bullets import BULLET_CHARS
 from ..extract.base import Row
 from .columns import Evidence, Role, assign_roles, evidence, reads_as_status
 from .cues import reads_as_timescale
 from .headings import HeadingTable, heading_note
 
 FIELDS_THAT_MAKE_A_PLAN = {"action", "recommendation"}
-_STUB = re.compile(r"^(\d{1,3}[.)]?|[a-z][.)]|[•·▪◦\-–*])?$", re.I)  # "8.", "10", "•", ""
+_STUB = re.compile(rf"^(\d{{1,3}}[.)]?|[a-z][.)]|[{re.escape(BULLET_CHARS)}])?$", re.I)  # "8.", "10", "•", ""
 _LONG_HEADING = 60  # longer than any real heading: text that only sits in a header row
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lead_kinds import (
-    CAPITALS, CONNECTORS, GROUP_STARTS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_dash,
+    CAPITALS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_dash,
     split_note, untitled,
 )
 from .lead_vocabulary import Vocabulary, plain_word
@@ -49,9 +49,9 @@ def _cuts(tokens: list[str], vocab: Vocabulary) -> list[_Cut]:
             cuts.append(_Cut(i, i, "initials"))  # "JH SMcL"
         elif before.endswith(")") and token[:1].isupper():
             cuts.append(_Cut(i, i, "note"))  # "Sue Burns (LSCB Manager) Angela Glenn ..."
-        elif token[:1].isupper() and plain_word(before) not in CONNECTORS | vocab.post_modifiers and (
-            word in vocab.post_starts or (word in {"head", "director"} and following == "of")
-            or word in GROUP_STARTS
+        elif token[:1].isupper() and plain_word(before) not in vocab.connectors | vocab.post_modifiers and (
+            word in vocab.post_starts or (word in vocab.posts_before_of and following == "of")
+            or word in vocab.group_starts
         ):
             cuts.append(_Cut(i, i, "post"))  # "Named Nurse Named Midwife", "DCI Head of Safeguarding"
         elif token.rstrip(".").upper() in vocab.acronyms and CAPITALS.match(token.rstrip(".")) and i == len(tokens) - 1:
@@ -107,7 +107,7 @@ def _loose_start(group: str, vocab: Vocabulary) -> bool:
     likely belongs to the group before it: of two divisions into as many leads, the one
     with fewer such openings wins."""
     first = plain_word(group.split()[0])
-    return first in vocab.service_words - GROUP_STARTS - vocab.post_starts or group[:1].islower()
+    return first in vocab.service_words - vocab.group_starts - vocab.post_starts or group[:1].islower()
 
 
 def _cut_holds(left: str, right: str, how: str, vocab: Vocabulary) -> bool:
@@ -125,5 +125,5 @@ def _cut_holds(left: str, right: str, how: str, vocab: Vocabulary) -> bool:
         whole_names = all(len(untitled(split_note(side)[0], vocab)[1].split()) >= 2 for side in (left, right))
         return whole_names and left_kind == "person" and right_kind in ("person", "noted person")
     if how == "comma" and left_kind == "person" and right_kind == "post":
-        return plain_word(right.split()[0]) in GROUP_STARTS  # "Ruth Baker, Team Manager" is one person
+        return plain_word(right.split()[0]) in vocab.group_starts  # "Ruth Baker, Team Manager" is one person
     return True

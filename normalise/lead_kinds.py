@@ -12,9 +12,6 @@ from .lead_vocabulary import Vocabulary, plain_word, plain_words
 
 INITIALS = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z](?:[A-Z]|Mc|Mac){1,3}\.?$")  # JH, SMcL, MG.
 CAPITALS = re.compile(r"^[A-Z][A-Z&]+$")  # LSCB, SMT, B&NES
-CONNECTORS = {"of", "for", "and", "&", "the", "to", "in", "with", "on", "at", "by", "from", "&amp;"}
-_NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "le", "la", "du", "bin", "al", "el", "st", "st."}
-GROUP_STARTS = {"all", "relevant", "each", "every"}
 NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]\.$")
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=[A-Z])-\s+")
 _COLON = re.compile(r"\s*:\s*")
@@ -120,9 +117,9 @@ def is_person(text: str, vocab: Vocabulary) -> bool:
         return False
     for index, word in enumerate(words):
         plain = plain_word(word)
-        if 0 < index < len(words) - 1 and plain in _NAME_PARTICLES:
+        if 0 < index < len(words) - 1 and plain in vocab.name_particles:
             continue
-        if not word[:1].isupper() or plain in vocab.known_words or plain in CONNECTORS:
+        if not word[:1].isupper() or plain in vocab.known_words or plain in vocab.connectors:
             return False
         if not NAME_WORD.match(word):
             return False

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..toml_files import read_toml
+from ..toml_files import read_overlaid
 
 VOCABULARY_FILE = Path(__file__).with_name("leads.toml")
 
 _LIST_KEYS = (
     "roles", "bodies", "organisations", "organisation_acronym_endings", "acronyms", "service_words",
-    "post_starts", "post_modifiers", "titles", "directorates",
+    "post_starts", "post_modifiers", "titles", "directorates", "connectors", "name_particles", "group_starts",
+    "posts_before_of",
 )
 
 
@@ -29,6 +30,10 @@ class Vocabulary:
     post_modifiers: frozenset[str]
     titles: frozenset[str]  # lower case, no full stop
     directorates: frozenset[str]
+    connectors: frozenset[str]  # lower case, kept as written ("&amp;")
+    name_particles: frozenset[str]
+    group_starts: frozenset[str]
+    posts_before_of: frozenset[str]
 
     @property
     def known_words(self) -> frozenset[str]:
@@ -43,13 +48,8 @@ class Vocabulary:
 
 def load_vocabulary(path: Path = VOCABULARY_FILE, extra: Path | None = None) -> Vocabulary:
     """The shipped vocabulary, optionally extended by a user's TOML file of the same shape."""
-    lists: dict[str, list[str]] = {key: [] for key in _LIST_KEYS}
-    for source in (path, extra):
-        if source is None:
-            continue
-        data = read_toml(source)
-        for key in _LIST_KEYS:
-            lists[key].extend(str(word) for word in data.get(key, []))
+    data = read_overlaid(path, extra)
+    lists = {key: [str(word) for word in data.get(key, [])] for key in _LIST_KEYS}
     lower = {key: frozenset(plain_word(word) for word in words) for key, words in lists.items()}
     return Vocabulary(
         roles=lower["roles"],
@@ -63,6 +63,11 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, extra: Path | None = None) -> 
         post_modifiers=lower["post_modifiers"],
         titles=frozenset(word.rstrip(".") for word in lower["titles"]),
         directorates=frozenset(" ".join(w.split()) for w in lower["directorates"]),
+        # compared with a cell's word as written (lower case) as well as plain: "&amp;" keeps its ";"
+        connectors=frozenset(word.lower() for word in lists["connectors"]),
+        name_particles=lower["name_particles"],
+        group_starts=lower["group_starts"],
+        posts_before_of=lower["posts_before_of"],
     )
 
 

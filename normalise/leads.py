@@ -33,7 +33,7 @@ import re
 from ..schema import Lead
 from .lead_cuts import lead_pieces
 from .lead_kinds import (
-    CAPITALS, CONNECTORS, GROUP_STARTS, INITIALS, bracket_depth, is_person, org_prefixed, organisation_acronym,
+    CAPITALS, INITIALS, bracket_depth, is_person, org_prefixed, organisation_acronym,
     piece_kind, split_commas, split_dash, split_note, untitled,
 )
 from .lead_vocabulary import Vocabulary, default_vocabulary, plain_word, plain_words
@@ -89,9 +89,9 @@ def _join_wrapped_lines(lines: list[str], vocab: Vocabulary) -> str:
 
 def _wrapped(above: str, below: str, vocab: Vocabulary) -> bool:
     last = above.split()[-1].lower()
-    if last in CONNECTORS or above.endswith((",", "–", "-", "—", ":")) or bracket_depth(above) > 0:
+    if last in vocab.connectors or above.endswith((",", "–", "-", "—", ":")) or bracket_depth(above) > 0:
         return True
-    if below[:1].islower() and not below.lower().startswith(tuple(f"{w} " for w in GROUP_STARTS)):
+    if below[:1].islower() and not below.lower().startswith(tuple(f"{w} " for w in vocab.group_starts)):
         return True
     if _name_fragment(above, vocab, with_title=True) and _name_fragment(below.split(" (")[0].split(",")[0], vocab, max_words=3):
         return True  # "Harriet" / "Catterall (Head of Service)"

@@ -39,7 +39,8 @@ def build_plan(document: Document, sha256: str, settings: Settings | dict | None
     glossary = {**context.glossary, **settings.glossary}
     # The shipped and user vocabulary, plus the teams and boards this plan spells out.
     vocabulary = settings.vocabulary().with_acronyms(context.acronyms)
-    items = [_item(draft, anchor, glossary, vocabulary, report) for draft in drafts]
+    words = (settings.status_vocabulary(), settings.timescale_vocabulary())
+    items = [_item(draft, anchor, glossary, vocabulary, report, words) for draft in drafts]
     plan = ActionPlan(
         source=SourceDocument(
             path=str(document.path), format=document.format, sha256=sha256, pages=document.pages,
@@ -132,8 +133,8 @@ def _recommendation_runs(drafts: list[Draft]) -> list[list[Draft]]:
     return runs
 
 
-def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary, report: bool = False
-          ) -> ActionItem:
+def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary, report: bool = False,
+          words: tuple | None = None) -> ActionItem:
     fields = draft.fields
     action_ref, action = split_number(fields.get("action") or "")
     recommendation = draft.group.text
@@ -143,7 +144,9 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
             recommendation = None
     lead_raw = fields.get("lead")
     status_text = fields.get("status") or fields.get("progress")
-    status = parse_status(status_text, rag_of_fills(draft.fills), commentary=not fields.get("status"))
+    status_words, timescale_words = words or (None, None)  # the status and timescale vocabularies
+    status = parse_status(status_text, rag_of_fills(draft.fills), vocabulary=status_words,
+                          commentary=not fields.get("status"))
     return ActionItem(
         id=f"list-{draft.row}" if draft.listed else f"t{draft.table}-r{draft.row}",
         section=draft.section,
@@ -154,7 +157,7 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
         outcome=fields.get("outcome") or draft.context_outcome,
         leads=resolve_initials(parse_leads(lead_raw, vocabulary), glossary, vocabulary),
         lead_raw=lead_raw,
-        timescale=parse_timescale(fields.get("timescale"), anchor),
+        timescale=parse_timescale(fields.get("timescale"), anchor, timescale_words),
         status=status if status_text or draft.fills else Status(),
         progress=fields.get("progress"),
         monitoring=fields.get("monitoring"),

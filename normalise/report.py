@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..bullets import BULLET_CHARS
 from ..extract.base import Block, Document, Paragraph
 from ..toml_files import read_toml
 from .cues import TERMINAL, mid_sentence, unterminated
 
 VOCABULARY_FILE = Path(__file__).with_name("report.toml")
-_BULLET = re.compile(r"^\s*[•▪◦■◼●\-–]\s*")
+_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*")
 _NUMBER = re.compile(r"^\s*\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?=\S)")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _TITLE_PARAGRAPHS = 8  # paragraphs at the top of a document where it names what it is

@@ -3,6 +3,7 @@
     Settings.resolve(None)                          # the defaults
     Settings.resolve({"anchor_date": "2013-01-31"})
     Settings.from_files(glossary_file=Path("initials.toml"), headings_file=Path("mine.toml"))
+    Settings.from_files(status_file=Path("rag.toml"), timescales_file=Path("numbers.toml"))
 """
 
 from __future__ import annotations
@@ -15,8 +16,23 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..toml_files import read_toml
-from .headings import HeadingTable, default_table, load_table
-from .lead_vocabulary import VOCABULARY_FILE, Vocabulary, default_vocabulary, load_vocabulary
+from . import headings, lead_vocabulary, status, timescales
+from .headings import HeadingTable
+from .lead_vocabulary import Vocabulary
+
+# Every shipped vocabulary a user's file can extend, by the setting naming that file: the
+# shipped file's loader takes the user's file as ``extra`` (toml_files.read_overlaid adds
+# its words to the shipped ones). A new vocabulary file is one line here and one field.
+_VOCABULARIES = {
+    "headings_file": lambda extra: headings.load_table(headings.SYNONYMS_FILE, extra=extra),
+    "leads_file": lambda extra: lead_vocabulary.load_vocabulary(lead_vocabulary.VOCABULARY_FILE, extra=extra),
+    "status_file": lambda extra: status.load_vocabulary(status.VOCABULARY_FILE, extra=extra),
+    "timescales_file": lambda extra: timescales.load_vocabulary(timescales.VOCABULARY_FILE, extra=extra),
+}
+_DEFAULTS = {
+    "headings_file": headings.default_table, "leads_file": lead_vocabulary.default_vocabulary,
+    "status_file": status.default_vocabulary, "timescales_file": timescales.default_vocabulary,
+}
 
 
 class Settings(BaseModel):
@@ -31,6 +47,12 @@ class Settings(BaseModel):
     headings_file: Path | None = Field(None, description="TOML file of extra heading synonyms (as headings.toml).")
     leads_file: Path | None = Field(
         None, description="TOML file of extra lead vocabulary: posts, bodies, team acronyms (as leads.toml)."
+    )
+    status_file: Path | None = Field(
+        None, description="TOML file of extra status vocabulary: rating words and letters, state phrases (as status.toml)."
+    )
+    timescales_file: Path | None = Field(
+        None, description="TOML file of extra timescale vocabulary: number words, ongoing phrases (as timescales.toml)."
     )
 
     ocr: Literal["auto", "never", "always"] = Field(
@@ -48,34 +70,45 @@ class Settings(BaseModel):
     @classmethod
     def from_files(
         cls, anchor_date: date | None = None, glossary_file: Path | None = None, headings_file: Path | None = None,
-        leads_file: Path | None = None, ocr: str = "auto", ocr_dpi: int = 300,
+        leads_file: Path | None = None, ocr: str = "auto", ocr_dpi: int = 300, status_file: Path | None = None,
+        timescales_file: Path | None = None,
     ) -> "Settings":
         """Settings from the CLI's options; a glossary is a TOML table of initials."""
         glossary = {}
         if glossary_file is not None:
             data = read_toml(glossary_file)
             glossary = {str(k): str(v) for k, v in data.get("glossary", data).items()}
-        if headings_file is not None:
-            _headings(Path(headings_file))  # fail now, with the file named, if it does not parse
-        if leads_file is not None:
-            _vocabulary(Path(leads_file))
-        return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file, leads_file=leads_file,
-                   ocr=ocr, ocr_dpi=ocr_dpi)
+        files = {"headings_file": headings_file, "leads_file": leads_file, "status_file": status_file,
+                 "timescales_file": timescales_file}
+        for setting, path in files.items():
+            if path is not None:
+                _overlaid(setting, Path(path))  # fail now, with the file named, if it does not load
+        return cls(anchor_date=anchor_date, glossary=glossary, ocr=ocr, ocr_dpi=ocr_dpi, **files)
+
+    def _vocabulary_of(self, setting: str):
+        path = getattr(self, setting)
+        return _overlaid(setting, Path(path)) if path else _DEFAULTS[setting]()
 
     def headings(self) -> HeadingTable:
-        return _headings(self.headings_file) if self.headings_file else default_table()
+        return self._vocabulary_of("headings_file")
 
     def vocabulary(self) -> Vocabulary:
-        return _vocabulary(self.leads_file) if self.leads_file else default_vocabulary()
+        """The lead vocabulary (leads.toml and the user's --leads file)."""
+        return self._vocabulary_of("leads_file")
+
+    def status_vocabulary(self) -> status.Vocabulary:
+        return self._vocabulary_of("status_file")
+
+    def timescale_vocabulary(self) -> timescales.Vocabulary:
+        return self._vocabulary_of("timescales_file")
 
 
-@lru_cache(maxsize=8)
-def _headings(path: Path) -> HeadingTable:
-    from .headings import SYNONYMS_FILE
-
-    return load_table(SYNONYMS_FILE, extra=path)
-
-
-@lru_cache(maxsize=8)
-def _vocabulary(path: Path) -> Vocabulary:
-    return load_vocabulary(VOCABULARY_FILE, extra=path)
+@lru_cache(maxsize=16)
+def _overlaid(setting: str, path: Path):
+    """A shipped vocabulary extended by the user's file; a file that does not load raises
+    a ValueError whose one line names it (a bad word list too, not only bad TOML)."""
+    try:
+        return _VOCABULARIES[setting](path)
+    except ValueError as error:
+        message = str(error)
+        raise ValueError(message if str(path) in message else f"{path}: {message}") from error

@@ -13,6 +13,8 @@ dates, starts) is read by dates.py; this module chooses among them.
 Recurring timescales ("Monthly", "Quarterly", "Annually", "every 6 months", "twice a
 year") are ``ongoing``: no due. Relative periods take number words ("within five weeks",
 "within a month", "twenty-one days"), a range's longer end ("6-8 weeks") and hours.
+The number words and the ongoing / done phrases are data: ``timescales.toml`` beside
+this module, which a user's file of the same shape extends (``--timescales FILE``).
 
 A start ("wef April 2013", "from August 2013 onwards", "to commence April 2013",
 "starting May 2013") is not a deadline: it is kept as an ``ongoing`` part with no due,
@@ -23,12 +25,15 @@ the cell also names an end ("from April 2013 to March 2014"), that end is due.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
 from ..schema import Timescale, TimescalePart
+from ..toml_files import read_overlaid
 from .dates import FoundDates, find_dates
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -39,23 +44,6 @@ _UNDATED_PERIOD = re.compile(
     re.I,
 )
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_NUMBER = (
-    r"(?:\d+|(?:" + "|".join(_TENS) + r")(?:[\s\-](?:" + "|".join(list(_NUMBER_WORDS)[:9]) + r"))?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|an?|a\s+couple\s+of|couple\s+of)"
-)
-_RELATIVE = re.compile(
-    rf"\b(?:(?P<pre>within|in|over|after|inside)\s+(?:the\s+(?:next|first)\s+)?|(?:the\s+)?next\s+)?"
-    rf"(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{_NUMBER}))?[\s\-]+(?P<working>working[\s\-]+)?"
-    r"(?P<unit>hour|day|week|fortnight|month|year)s?\b",
-    re.I,
-)
 _IMMEDIATE = re.compile(r"\bimmediate(ly)?\b|\bwith immediate effect\b|\bforthwith\b", re.I)
 _RECURRING = re.compile(
     r"\b(?:(?:every|each|per)\s+(?:(?:other|second|\d+|two|three|four|six|twelve)\s+)?"
@@ -65,25 +53,84 @@ _RECURRING = re.compile(
     r"on\s+an?\s+\w+\s+basis|half[\s\-]*yearly|bi[\s\-]*annual(?:ly)?|semi[\s\-]*annual(?:ly)?)\b",
     re.I,
 )
-_ONGOING = re.compile(
-    r"\b(on[- ]?going|continuous(ly)?|continual(ly)?|daily|weekly|monthly|quarterly|annually|annual|yearly|termly|"
-    r"bi-?monthly|bi-?weekly|fortnightly|as required|as needed|as and when|throughout|regularly|routinely|rolling|"
-    r"thereafter)\b",
-    re.I,
-)
-_DONE = re.compile(r"^\W*(completed?|achieved|done|in place)\W*$", re.I)
+VOCABULARY_FILE = Path(__file__).with_name("timescales.toml")
 
 
-def parse_timescale(raw: str | None, anchor: date | None = None) -> Timescale:
+@dataclass(frozen=True, eq=False)  # hashed by identity: parsed timescales are cached per vocabulary
+class Vocabulary:
+    """Number words and the ongoing / done phrases, compiled."""
+
+    numbers: dict[str, int]  # "five" -> 5, "a couple of" -> 2
+    tens: dict[str, int]  # "twenty" -> 20
+    relative: re.Pattern  # "within 3 months", "six to eight weeks", "20 working days"
+    ongoing: re.Pattern
+    done: re.Pattern  # the whole cell
+
+    def number(self, text: str) -> int:
+        words = " ".join(text.lower().replace("-", " ").split())
+        if words.isdigit():
+            return int(words)
+        if words in ("a", "an"):
+            return 1
+        tens, _, unit = words.partition(" ")
+        if tens in self.tens:
+            return self.tens[tens] + self.numbers.get(unit, 0)
+        return self.numbers[words]
+
+
+_ANY_SPACE = r"\s+"
+
+
+def _alternatives(phrases, space: str = " ") -> str:
+    """Phrases as a regex alternation, longest first; ``space`` is what a space in a phrase
+    matches (timescale cells are read flattened to single spaces)."""
+    return "|".join(space.join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def load_vocabulary(path: Path = VOCABULARY_FILE, extra: Path | None = None) -> Vocabulary:
+    """The shipped vocabulary, optionally extended by a user's TOML file of the same shape."""
+    data = read_overlaid(path, extra)
+    source = extra or path
+    try:
+        numbers = {" ".join(k.lower().replace("-", " ").split()): int(v) for k, v in data.get("numbers", {}).items()}
+        tens = {k.lower().strip(): int(v) for k, v in data.get("tens", {}).items()}
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{source}: a number word's value must be a whole number (five = 5)") from error
+    phrases = data.get("phrases", {})
+    ongoing, done = phrases.get("ongoing", []), phrases.get("done", [])
+    # Tens take a unit word of one to nine ("twenty-one"): the single words below ten.
+    units = [word for word, value in numbers.items() if value < 10 and " " not in word]
+    number = (rf"(?:\d+|(?:{_alternatives(tens) or '(?!)'})(?:[\s\-](?:{_alternatives(units) or '(?!)'}))?|"
+              rf"{_alternatives(numbers, _ANY_SPACE) or '(?!)'}|an?)")
+    relative = re.compile(
+        rf"\b(?:(?P<pre>within|in|over|after|inside)\s+(?:the\s+(?:next|first)\s+)?|(?:the\s+)?next\s+)?"
+        rf"(?P<n>{number})(?:\s*(?:-|–|to|or)\s*(?P<n2>{number}))?[\s\-]+(?P<working>working[\s\-]+)?"
+        r"(?P<unit>hour|day|week|fortnight|month|year)s?\b",
+        re.I,
+    )
+    return Vocabulary(
+        numbers, tens, relative,
+        re.compile(rf"\b(?:{_alternatives(ongoing) or '(?!)'})\b", re.I),
+        re.compile(rf"^\W*(?:{_alternatives(done) or '(?!)'})\W*$", re.I),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+def parse_timescale(raw: str | None, anchor: date | None = None, vocabulary: Vocabulary | None = None) -> Timescale:
     """Kind and due date of a timescale cell; ``raw`` is kept as written.
 
     ``anchor`` (the inspection or report date) gives relative and immediate
-    timescales a due date; without it they have none.
+    timescales a due date; without it they have none. ``vocabulary``: number words and
+    ongoing phrases (timescales.toml, or a user's extension of it).
     """
     text = (raw or "").strip()
     if not text:
         return Timescale(raw=raw or None, kind="missing", due=None)
-    return _parse(text, anchor)
+    return _parse(text, anchor, vocabulary or default_vocabulary())
 
 
 # The kind a cell is given when it names no firm date, strongest claim first.
@@ -95,7 +142,7 @@ def _flatten(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, anchor: date | None) -> Timescale:
+def _parse(text: str, anchor: date | None, vocabulary: Vocabulary) -> Timescale:
     flat = _flatten(text)
     found = find_dates(flat, periods=True)
     parts = [TimescalePart(text=flat[start:end], kind=kind, due=due) for (start, end), (_, kind, due)
@@ -103,7 +150,7 @@ def _parse(text: str, anchor: date | None) -> Timescale:
     starts = [start for start in found.starts if start is not None]
     start = min(starts) if starts else None
     # "within 6 weeks from 1 April 2013": a period counts from the start the cell states
-    parts += _soft_parts(flat, found, start or anchor)
+    parts += _soft_parts(flat, found, start or anchor, vocabulary)
     parts.sort(key=lambda part: flat.find(part.text))
     if not parts and not _UNDATED_PERIOD.search(flat):
         fallback = _dateparser_due(flat)
@@ -123,25 +170,11 @@ def _parse(text: str, anchor: date | None) -> Timescale:
     return Timescale(raw=text, kind="unknown", due=None, starts=start)
 
 
-def _number(text: str) -> int:
-    words = " ".join(text.lower().replace("-", " ").split())
-    if words.isdigit():
-        return int(words)
-    if words in ("a", "an"):
-        return 1
-    if "couple" in words:
-        return 2
-    tens, _, unit = words.partition(" ")
-    if tens in _TENS:
-        return _TENS[tens] + _NUMBER_WORDS.get(unit, 0)
-    return _NUMBER_WORDS[words]
-
-
-def _soft_parts(flat: str, found: "FoundDates", anchor: date | None) -> list[TimescalePart]:
+def _soft_parts(flat: str, found: "FoundDates", anchor: date | None, vocabulary: Vocabulary) -> list[TimescalePart]:
     """Immediate, recurring, relative and ongoing phrases not inside a date already found."""
     parts = []
-    for pattern, kind in ((_IMMEDIATE, "immediate"), (_RECURRING, "ongoing"), (_RELATIVE, "relative"),
-                          (_ONGOING, "ongoing")):
+    for pattern, kind in ((_IMMEDIATE, "immediate"), (_RECURRING, "ongoing"), (vocabulary.relative, "relative"),
+                          (vocabulary.ongoing, "ongoing")):
         for match in pattern.finditer(flat):
             if not found.free(match):
                 continue
@@ -152,17 +185,17 @@ def _soft_parts(flat: str, found: "FoundDates", anchor: date | None) -> list[Tim
             if anchor is not None and kind == "immediate":
                 due = anchor
             elif anchor is not None and kind == "relative":
-                due = _after(anchor, match)
+                due = _after(anchor, match, vocabulary)
             found.spans.append(match.span())
             parts.append(TimescalePart(text=match.group(0), kind=kind, due=due))
     return parts
 
 
-def _after(anchor: date, match: re.Match) -> date | None:
+def _after(anchor: date, match: re.Match, vocabulary: Vocabulary) -> date | None:
     """``anchor`` moved on by "3 months", "6 weeks", "20 working days" (of a range, the
     longer); None where that is past the calendar's end ("within 9999 years")."""
     try:
-        n = max(_number(match["n"]), _number(match["n2"]) if match["n2"] else 0)
+        n = max(vocabulary.number(match["n"]), vocabulary.number(match["n2"]) if match["n2"] else 0)
         unit = match["unit"].lower()
         if unit == "hour":
             return anchor + timedelta(days=-(-n // 24))
@@ -210,9 +243,9 @@ def is_start_date(raw: str | None) -> bool:
     return start_date(raw) is not None
 
 
-def says_done(raw: str | None) -> bool:
+def says_done(raw: str | None, vocabulary: Vocabulary | None = None) -> bool:
     """A timescale cell that only says the action is done ("Completed.")."""
-    return bool(raw and _DONE.match(raw.strip()))
+    return bool(raw and (vocabulary or default_vocabulary()).done.match(raw.strip()))
 
 
 _DATEPARSER_SETTINGS = {

@@ -1,6 +1,7 @@
 import json
 import shutil
 
+import pytest
 from typer.testing import CliRunner
 
 import actionplan
@@ -144,3 +145,29 @@ def test_an_output_not_written_is_not_named_as_written(tmp_path):
     assert result.exit_code == EXIT_UNREADABLE
     assert " ".join(result.stdout.split()).endswith(f"JSON, a file per plan: {tmp_path / 'out'}/")
     assert "report:" not in result.stdout and f"error: cannot write {tmp_path / 'report.html'}" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--headings", "--leads", "--status", "--timescales"])
+def test_a_malformed_vocabulary_file_is_one_line_naming_it(tmp_path, option):
+    broken = tmp_path / "mine.toml"
+    broken.write_text('words = ["unclosed"\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", "samples/stockton-2013.txt", "-o", str(tmp_path / "out"), option, str(broken)])
+    assert result.exit_code == EXIT_USAGE
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {broken}: not valid TOML")
+
+
+def test_a_users_timescale_words_reach_the_items(tmp_path):
+    """--timescales FILE: a number phrase the shipped words lack gives the item a due date."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text("Recommendation,Action,Lead,Timescale\n1. Audit cases,Audit twenty cases,Jane Bell,"
+                    "Within a few weeks\n", encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[numbers]\n"a few" = 3\n', encoding="utf-8")
+    dues = []
+    for extra in ([], ["--timescales", str(mine)]):
+        out = tmp_path / f"out{len(extra)}"
+        result = runner.invoke(app, ["extract", str(plan), "-o", str(out), "--anchor-date", "2013-01-01", *extra])
+        assert result.exit_code == EXIT_OK, result.output
+        dues.append(json.loads((out / "plan.json").read_text())["items"][0]["timescale"]["due"])
+    assert dues == [None, "2013-01-22"]
