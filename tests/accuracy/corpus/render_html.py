@@ -3,7 +3,10 @@
 Merged recommendation cells are ``rowspan``, theme rows one ``colspan`` cell, RAG fills
 ``background-color``, the header a ``<th>`` row in ``<thead>``, multi-line cells
 ``<p>`` paragraphs and bullets a ``<ul>``; headings and paragraphs around the tables as
-Word has them. Same arguments as ``render_docx``, so any Word layout can be drawn as HTML.
+Word has them. Same arguments as ``render_docx``, so any Word layout can be drawn as HTML;
+the ``html-*`` layouts add what web pages do that Word does not (a theme column spanning
+its rows, ``<br>`` lines, a ``<th>`` row outside ``<thead>``, RAG colours from stylesheet
+classes, a committee paper's document-history and contacts tables).
 """
 from __future__ import annotations
 
@@ -22,8 +25,6 @@ def _lines(lines, lists=False, ordinal=None, breaks="p"):
         lines = lines.split("\n") if lines else []
     if breaks == "br" and not lists:
         return _br_lines(lines)
-    if isinstance(lines, str):
-        lines = lines.split("\n") if lines else []
     out, bullets = [], []
     for i, line in enumerate(lines):
         if line.startswith("• "):
