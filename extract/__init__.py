@@ -38,7 +38,7 @@ REGISTRY = (
     Registration("docx", "DocxBackend", (".docx", ".docm")),
     Registration("pdf", "PdfBackend", (".pdf",)),
     Registration("html", "HtmlBackend", (".html", ".htm")),
-    Registration("office", "OfficeBackend", (".odt", ".doc", ".rtf")),
+    Registration("office", "OfficeBackend", (".odt", ".doc", ".rtf", ".ods")),
     Registration("xlsx", "XlsxBackend", (".xlsx", ".xlsm", ".xls")),  # .xls recognised to say how to convert it
     Registration("csv", "CsvBackend", (".csv",)),
 )
@@ -54,6 +54,7 @@ _CONTENT: dict[str, frozenset[str | None]] = {
     ".html": frozenset({"html", None}),  # a fragment (<table>...) without <html> is still a page
     ".htm": frozenset({"html", None}),
     ".odt": frozenset({"odt", None}),
+    ".ods": frozenset({"ods", None}),
     ".doc": frozenset({"doc", "ole2", "rtf", None}),  # Word saves RTF as .doc too; LibreOffice reads both
     ".rtf": frozenset({"rtf", None}),
     # ole2: a password-protected workbook is stored encrypted in an OLE2 container (xlsx.py says so).

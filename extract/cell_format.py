@@ -161,7 +161,12 @@ def fill_colour(fill, theme: list[str], palette: list[str] | None = None) -> str
     """A cell's solid fill as RRGGBB, or None where it has none (or white)."""
     if fill is None or getattr(fill, "fill_type", None) != "solid":
         return None
-    colour = fill.fgColor
+    return colour_rgb(fill.fgColor, theme, palette)
+
+
+def colour_rgb(colour, theme: list[str], palette: list[str] | None = None) -> str | None:
+    """An openpyxl Color (RGB, palette index or theme colour with a tint) as RRGGBB, or None
+    where it names no colour (or white)."""
     kind = getattr(colour, "type", None)
     value = None
     if kind == "rgb" and isinstance(colour.rgb, str):

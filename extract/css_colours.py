@@ -91,3 +91,43 @@ def css_colour(value: str | None) -> str | None:
     # A bare hex without '#' is what old bgcolor attributes sometimes hold ("bgcolor=FFC000").
     bare = re.fullmatch(r"[0-9a-f]{6}", text)
     return text.upper() if bare else None
+
+
+# A rule of a <style> sheet: selectors { declarations }. Comments are dropped first.
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# A selector that names one class, alone or on a table element: ".red", "td.rag-red", "tr.late".
+_CLASS_SELECTOR = re.compile(r"(?:td|th|tr)?\.([-\w]+)")
+
+
+def class_backgrounds(stylesheet: str) -> dict[str, str]:
+    """{class: RRGGBB} for the stylesheet's rules that give one class a background colour.
+    Pages written by a CMS colour RAG cells by class (``<td class="rag-red">``) rather than
+    inline; descendant, id and pseudo-class selectors are not cell colours and are left out."""
+    colours: dict[str, str] = {}
+    for selectors, declarations in _RULE.findall(_COMMENT.sub("", stylesheet)):
+        colour = None
+        for declaration in declarations.split(";"):
+            name, _, value = declaration.partition(":")
+            if name.strip().lower() in ("background-color", "background"):
+                colour = css_colour(value) or colour
+        if colour is None:
+            continue
+        for selector in selectors.split(","):
+            matched = _CLASS_SELECTOR.fullmatch(selector.strip().lower())
+            if matched:
+                colours[matched.group(1)] = colour
+    return colours
+
+
+def inline_class_backgrounds(root) -> None:
+    """Write each table cell's or row's stylesheet background into its ``style`` attribute,
+    after its own declarations (the reader takes the first colour, so an inline colour still
+    wins, as in a browser), so the reader that looks at inline styles sees a class's colour."""
+    colours = class_backgrounds("\n".join(style.text_content() for style in root.iter("style")))
+    if not colours:
+        return
+    for element in root.iter("td", "th", "tr"):
+        names = [name for name in (element.get("class") or "").lower().split() if name in colours]
+        if names:  # of several classes the last listed is taken (specificity is equal; order unknown here)
+            element.set("style", (element.get("style") or "") + f"; background-color: #{colours[names[-1]]}")

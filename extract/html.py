@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import DocumentLoadError
 from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
-from .css_colours import css_colour
+from .css_colours import css_colour, inline_class_backgrounds
 from .markup import BULLET
 
 _SKIPPED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "nav",
@@ -71,6 +71,7 @@ def extract(path: Path) -> Document:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise DocumentLoadError(path, f"not a readable web page ({error})") from error
+    inline_class_backgrounds(root)
     reader = _PageReader()
     body = root.find("body")
     reader.walk(body if body is not None else root)

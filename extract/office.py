@@ -1,7 +1,9 @@
-"""OpenDocument text (.odt), legacy Word 97-2003 (.doc) and RTF (.rtf), read through
-LibreOffice: it converts the file to .docx, which the Word reader then reads, so these
-formats give exactly what their Word equivalent gives (merged cells, shading, header
-rows, nested tables). The Document keeps the source's path and format.
+"""OpenDocument text (.odt), legacy Word 97-2003 (.doc) and RTF (.rtf), and OpenDocument
+spreadsheets (.ods), read through LibreOffice: it converts a document to .docx, which the
+Word reader then reads, and a spreadsheet to .xlsx, which the Excel reader reads, so these
+formats give exactly what their Microsoft equivalent gives (merged cells, shading, header
+rows, nested tables; fills, date cells, hidden rows). The Document keeps the source's path
+and format.
 
 LibreOffice is optional (it is large): without it these suffixes are one clear error
 and everything else still works. Each conversion runs in its own temporary folder with
@@ -19,12 +21,23 @@ import tempfile
 from pathlib import Path
 
 from ..errors import DocumentLoadError
-from . import docx
+from . import docx, xlsx
 from .base import Backend, Document
 
 TIMEOUT_ENV = "ACTIONPLAN_SOFFICE_TIMEOUT"  # seconds one conversion may take
 DEFAULT_TIMEOUT = 120.0
-DEBIAN_PACKAGE = "libreoffice-writer-nogui"
+DEBIAN_PACKAGE = "libreoffice-writer-nogui"  # documents; spreadsheets need Calc too
+CALC_PACKAGE = "libreoffice-calc-nogui"
+# suffix -> (LibreOffice's export filter, the suffix it writes, the reader of that file)
+_SPREADSHEET = ("xlsx:Calc MS Excel 2007 XML", ".xlsx", xlsx.extract)
+_DOCUMENT = ("docx:MS Word 2007 XML", ".docx", docx.extract)
+CONVERSIONS = {".odt": _DOCUMENT, ".doc": _DOCUMENT, ".rtf": _DOCUMENT, ".ods": _SPREADSHEET}
+# LibreOffice writes a date cell kept in "the system's short date" (Excel's format 14, an
+# .ods date style with automatic order) in the order of its locale, taken from the
+# environment: a UK council's Calc shows 31/10/2012, so convert as en-GB, whatever this
+# machine's locale (en-US would write 10/31/2012, which no UK plan means). LibreOffice
+# carries its own locale data: the system need not have en_GB generated.
+_CONVERSION_LOCALE = {"LC_ALL": "en_GB.UTF-8", "LANG": "en_GB.UTF-8"}
 
 
 def find_soffice() -> str | None:
@@ -43,10 +56,12 @@ def conversion_timeout() -> float:
 def extract(path: Path) -> Document:
     soffice = find_soffice()
     suffix = path.suffix.lower()
+    target, written, read = CONVERSIONS[suffix]
+    package = CALC_PACKAGE if written == ".xlsx" else DEBIAN_PACKAGE
     if soffice is None:
         raise DocumentLoadError(
             path, f"reading {suffix} files needs LibreOffice, which is not installed (Debian/Ubuntu: "
-                  f"apt-get install {DEBIAN_PACKAGE}); .docx, .pdf, .html and text plans are read without it")
+                  f"apt-get install {package}); .docx, .xlsx, .pdf, .html and text plans are read without it")
     with tempfile.TemporaryDirectory(prefix="actionplan-office-") as folder:
         folder = Path(folder)
         source = folder / f"source{suffix}"
@@ -54,28 +69,31 @@ def extract(path: Path) -> Document:
             shutil.copyfile(path, source)
         except OSError as error:
             raise DocumentLoadError(path, error.strerror or str(error)) from error
-        converted = _convert(soffice, source, folder, path)
+        converted = _convert(soffice, source, folder, path, target, written, package)
         try:
-            document = docx.extract(converted)
+            document = read(converted)
         except DocumentLoadError as error:
             raise DocumentLoadError(path, f"converted by LibreOffice, but {error.cause}") from error
     document.path = path
-    document.format = suffix[1:]  # "odt" | "doc" | "rtf"
+    document.format = suffix[1:]  # "odt" | "doc" | "rtf" | "ods"
     return document
 
 
-def _convert(soffice: str, source: Path, folder: Path, original: Path) -> Path:
-    """Run LibreOffice on ``source``; the .docx it writes, or a DocumentLoadError."""
+def _convert(soffice: str, source: Path, folder: Path, original: Path, target: str, written: str,
+             package: str) -> Path:
+    """Run LibreOffice on ``source`` with the export filter ``target``; the file it writes
+    (``written`` its suffix), or a DocumentLoadError."""
     out = folder / "out"
     command = [
         soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
-        "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source),
+        "--nolockcheck", "--convert-to", target, "--outdir", str(out), str(source),
     ]
     timeout = conversion_timeout()
     # A session of its own, so a conversion that hangs is ended with every process it
     # started (soffice starts soffice.bin), not just the launcher.
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True)
+                               stderr=subprocess.PIPE, start_new_session=True,
+                               env={**os.environ, **_CONVERSION_LOCALE})
     try:
         _, errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -84,18 +102,21 @@ def _convert(soffice: str, source: Path, folder: Path, original: Path) -> Path:
         raise DocumentLoadError(
             original, f"LibreOffice did not finish converting it in {timeout:g} s; "
                       f"set {TIMEOUT_ENV} to allow longer") from None
-    converted = out / f"{source.stem}.docx"
+    converted = out / f"{source.stem}{written}"
     if not converted.exists():
         said = next((line.strip() for line in reversed(errors.decode("utf-8", "replace").splitlines())
                      if line.strip()), "")
         detail = f" ({said[:120]})" if said else ""
+        # LibreOffice without Calc has no spreadsheet filter: it says "no export filter".
+        hint = f" or {package} is not installed" if written == ".xlsx" else ""
         raise DocumentLoadError(
-            original, f"LibreOffice could not convert it{detail}: the file may be damaged or password-protected")
+            original, f"LibreOffice could not convert it{detail}: the file may be damaged or password-protected"
+                      f"{hint}")
     return converted
 
 
 class OfficeBackend(Backend):
-    suffixes = (".odt", ".doc", ".rtf")
+    suffixes = (".odt", ".doc", ".rtf", ".ods")
     pages_cut_rows = False
 
     def load(self, path: Path, ocr=None) -> Document:

@@ -34,7 +34,7 @@ KINDS: dict[str, tuple[str, str | None]] = {
     "xlsx": ("an Excel workbook (.xlsx)", ".xlsx"),
     "pptx": ("a PowerPoint presentation (.pptx)", None),
     "odt": ("an OpenDocument text document (.odt)", ".odt"),
-    "ods": ("an OpenDocument spreadsheet (.ods)", None),
+    "ods": ("an OpenDocument spreadsheet (.ods)", ".ods"),
     "odp": ("an OpenDocument presentation (.odp)", None),
     "zip": ("a zip archive", None),
     "doc": ("a legacy Word 97-2003 document (.doc)", ".doc"),
@@ -118,7 +118,7 @@ def check_suffix(path: Path, kind: str | None, accepted: frozenset[str | None]) 
         fix = "actionplan does not read that format"
     else:
         fix = f"rename it to {suffix} to read it"
-        if suffix in (".doc", ".odt", ".rtf"):
+        if suffix in (".doc", ".odt", ".rtf", ".ods"):
             fix += " (through LibreOffice)"
     raise DocumentLoadError(path, f"is {what}, not {expected}; {fix}")
 
@@ -127,6 +127,7 @@ _SUFFIX_NAMES = {
     ".pdf": "a PDF", ".docx": "a Word .docx file", ".docm": "a Word .docm file",
     ".html": "a web page", ".htm": "a web page", ".txt": "plain text", ".text": "plain text",
     ".md": "markdown text", ".tsv": "tab-separated text", ".odt": "an OpenDocument text document",
+    ".ods": "an OpenDocument spreadsheet",
     ".doc": "a Word 97-2003 document", ".rtf": "an RTF document",
     ".xlsx": "an Excel .xlsx workbook", ".xlsm": "an Excel .xlsm workbook", ".xls": "an Excel 97-2003 workbook",
     ".csv": "comma-separated text",

@@ -6,6 +6,8 @@ paragraphs, the table with each cell as the user sees it. The workbook is opened
 ``read_only``: openpyxl's read-only sheets have no merged ranges, and the merges are what
 say that a recommendation spans its actions or a theme row spans the table.
 
+Cell fills include those conditional formatting gives (conditional_fills.py): a tracker's
+RAG column is often coloured by a rule on its value rather than by hand.
 What a sheet hides (rows, columns, the sheet itself) is left out, as the user does not see
 it, and said in the document's notes so the plan reports it.
 """
@@ -26,6 +28,7 @@ from ..errors import DocumentLoadError
 from ..schema.codes import Finding
 from .base import Backend, Block, Cell, Document, Table
 from .cell_format import fill_colour, shown_text, theme_colours
+from .conditional_fills import ConditionalFills
 from .grid import GridRow, clean, sheet_blocks
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Excel 97-2003, or an encrypted workbook
@@ -118,6 +121,7 @@ class _SheetReader:
                 for column in range(merged.min_col, merged.max_col + 1):
                     self.merged[(row, column)] = merged
         self.title_rows = _print_title_rows(sheet)
+        self.conditional = ConditionalFills(sheet, theme, palette)
 
     def rows(self) -> list[GridRow]:
         columns = [c for c in range(1, self.last_column + 1) if c not in self.hidden_columns]
@@ -135,8 +139,9 @@ class _SheetReader:
             # Covered by a merged cell: empty; below its first row, merged from above.
             return Cell("", merged_from_above=row > merged.min_row)
         cell = self.sheet.cell(row=row, column=column)
-        return Cell(clean(shown_text(cell.value, cell.number_format)),
-                    fill=fill_colour(cell.fill, self.theme, self.palette))
+        # A conditional format's fill, where one applies, is what Excel shows over the cell's own.
+        fill = self.conditional.fill(row, column) or fill_colour(cell.fill, self.theme, self.palette)
+        return Cell(clean(shown_text(cell.value, cell.number_format)), fill=fill)
 
     def _spanning(self, row: int, columns: list[int], cells: list[Cell]) -> list[Cell]:
         """A row that is one cell merged across every column (a theme row, as Word's full-width

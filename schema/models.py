@@ -35,6 +35,7 @@ class Format(str, Enum):
     RTF = "rtf"
     XLSX = "xlsx"
     CSV = "csv"
+    ODS = "ods"
 
     def __str__(self) -> str:
         return self.value

@@ -62,5 +62,5 @@ def test_a_backends_documents_are_as_it_declares(registration, tmp_path):
 
 def test_every_format_the_schema_publishes_has_a_backend():
     modules = {registration.module for registration in REGISTRY}
-    # the office backend reads .odt, .doc and .rtf, each keeping its own format
-    assert {fmt.value for fmt in Format} == (modules - {"office"}) | {"odt", "doc", "rtf"}
+    # the office backend reads .odt, .doc, .rtf and .ods, each keeping its own format
+    assert {fmt.value for fmt in Format} == (modules - {"office"}) | {"odt", "doc", "rtf", "ods"}

@@ -131,6 +131,34 @@ def test_row_fill_reaches_its_cells(tmp_path):
     assert [cell.fill for cell in table.rows[0].cells] == ["FF0000", "FF0000"]
 
 
+STYLESHEET = """<style>
+/* RAG colours */ td.rag-red { background-color: #C00000; }
+.rag-amber, .late { background: #FFBF00 url(dot.png) no-repeat }
+tr.done { background-color: rgb(146, 208, 80) }
+table .nested-red, #ident, td:hover { background-color: red }
+.plain { color: red }
+</style>"""
+
+
+@pytest.mark.parametrize("cell, fill", [
+    ('<td class="rag-red">x</td>', "C00000"),                          # element.class selector
+    ('<td class="rag-amber">x</td>', "FFBF00"),                        # one of a selector list
+    ('<td class="wide late">x</td>', "FFBF00"),                        # one of several classes
+    ('<td class="rag-red" style="background-color: #00B050">x</td>', "00B050"),  # inline wins
+    ('<td class="nested-red">x</td>', None),                           # descendant selector: not read
+    ('<td class="plain">x</td>', None),                                # text colour is not a fill
+    ('<td class="unknown">x</td>', None),
+])
+def test_cell_fills_from_stylesheet_classes(tmp_path, cell, fill):
+    table = load(_page(tmp_path, f"<table><tr>{cell}<td>y</td></tr></table>", head=STYLESHEET)).tables[0]
+    assert table.rows[0].cells[0].fill == fill
+
+
+def test_row_class_fill_reaches_its_cells(tmp_path):
+    table = load(_page(tmp_path, '<table><tr class="done"><td>a</td><td>b</td></tr></table>', head=STYLESHEET)).tables[0]
+    assert [cell.fill for cell in table.rows[0].cells] == ["92D050", "92D050"]
+
+
 def test_headings_paragraphs_and_no_script_or_hidden_text(tmp_path):
     body = f"""<script>document.write("<table><tr><td>x</td></tr></table>")</script><style>td {{ color: red }}</style>
     <nav><a href="/">Home</a> &gt; Cabinet papers</nav>

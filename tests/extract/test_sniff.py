@@ -71,7 +71,7 @@ def test_sniffed_kind(tmp_path, name):
     ("x.doc", DOCX, "is a Word document (.docx), not a Word 97-2003 document; rename it to .docx to read it"),
     ("x.docx", XLSX, "is an Excel workbook (.xlsx), not a Word .docx file; rename it to .xlsx to read it"),
     ("x.odt", ODS, "is an OpenDocument spreadsheet (.ods), not an OpenDocument text document; "
-                   "actionplan does not read that format"),
+                   "rename it to .ods to read it (through LibreOffice)"),
     ("x.rtf", KINDS["xls"], "is a legacy Excel 97-2003 workbook (.xls), not an RTF document; "
                             "actionplan does not read that format"),
 ])

@@ -61,7 +61,7 @@ def generate(seed: int, out: Path, names: list[str], quiet=False):
             stem = key.name[: -len(".key.json")]
             if stem not in LAYOUTS:
                 for f in out.glob(stem + ".*"):
-                    if f.name == key.name or f.suffix in (".docx", ".pdf", ".txt", ".md", ".tsv", ".xlsx", ".csv"):
+                    if f.name == key.name or f.suffix in (".docx", ".pdf", ".txt", ".md", ".tsv", ".xlsx", ".csv", ".html"):
                         f.unlink()
     lo_jobs = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,6 +9,7 @@ from functools import partial
 
 from common import draw_options
 from render_docx import render_docx, render_docx_cards, render_docx_nested
+from render_html import render_html
 from render_text import render_fixed, render_md, render_tsv
 from render_xlsx import render_csv, render_xlsx
 
@@ -23,7 +24,7 @@ def render_pdf(*args, **kwargs):
 @dataclass
 class Layout:
     name: str
-    fmt: str            # docx | pdf | text
+    fmt: str            # docx | pdf | text | xlsx | csv | html
     ext: str
     desc: str
     make: object        # rng -> (options, render(plan, views, o, path), key kwargs)
@@ -298,6 +299,28 @@ def _(rng):
     o = draw_options(rng, rag_styles=WORDS)
     return o, partial(render_csv, rec_mode="once", delimiter=rng.choice([",", ";"]),
                       encoding=rng.choice(["utf-8-sig", "cp1252"])), K
+
+
+# ------------------------------------------------------------------ web pages
+
+
+@reg("html-committee", "html", "html", "a committee paper as a web page: a document-history table before "
+     "the plan and a contacts table after it, <th> header row, recommendation rowspan, themes as a first "
+     "column spanning their rows (or headings), <br> or <p> lines in cells")
+def _(rng):
+    o = draw_options(rng, rag_styles=WORDS)
+    sm = rng.choice(["column", "column", "heading"])
+    o["headings"]["section"] = rng.choice(["Theme", "Priority area", "Area", "Workstream"])
+    return o, partial(render_html, rec_mode="merge", section_mode=sm, split="section" if sm == "heading" else "single",
+                      breaks=rng.choice(["p", "br"]), head=rng.choice(["th", "thead"]), around=True), K
+
+
+@reg("html-rag", "html", "html", "a web page whose RAG cells are coloured by CSS (style attribute or a "
+     "stylesheet class), as colour only or word and colour; themes as colspan rows")
+def _(rng):
+    o = draw_options(rng, rag_styles=WORDS + ("colour",), rag=True, rag_fill=True)
+    return o, partial(render_html, rec_mode=rng.choice(["once", "every", "merge"]), section_mode="row",
+                      breaks=rng.choice(["p", "br"]), rag_css=rng.choice(["inline", "class"])), K
 
 
 def plan_seed(seed, layout: Layout):
