@@ -10,6 +10,7 @@ from .models import (
     ActionItem,
     ActionPlan,
     ColumnMapping,
+    Conversion,
     Format,
     InspectionDetails,
     Lead,
