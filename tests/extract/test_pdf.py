@@ -193,3 +193,13 @@ def test_table_continued_over_pages_past_a_running_foot_is_one_table_of_whole_ro
     plan = actionplan.extract(FIXTURES / "footer-in-row.pdf")
     assert [item.action_ref or item.action.split(".")[0] for item in plan.items] == [str(n) for n in range(1, 37)]
     assert all(item.action.endswith("record the decision on file") for item in plan.items)
+
+
+def test_tables_after_a_joined_continuation_keep_their_own_numbers():
+    """Page 2 holds the end of table 1 and then table 2; page 3 table 3. Joining the
+    continuation must not leave table 2 numbered 3 beside page 3's table 3 (their
+    items' ids would repeat: t3-r2 twice)."""
+    document = load(Path("tests/fixtures/pdf/continued-then-another.pdf"))
+    assert [(t.index, t.page, len(t.rows)) for t in document.tables] == [(1, 1, 22), (2, 2, 4), (3, 3, 4)]
+    plan = actionplan.extract("tests/fixtures/pdf/continued-then-another.pdf")
+    assert len(plan.items) == 27 and len({item.id for item in plan.items}) == 27
