@@ -31,7 +31,7 @@ from dateutil.relativedelta import relativedelta
 from ..schema import Timescale, TimescalePart
 from .dates import FoundDates, find_dates
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<[^<>]+>")  # no "<" inside: "<a " repeated is read once, not once per "<"
 # A season, term or academic year without its year: no due, and no guess by dateparser.
 _UNDATED_PERIOD = re.compile(
     r"\b(?:(?:spring|summer|autumn)\s+(?:half[\s\-]*)?term|(?:academic|school)\s+year|"
