@@ -1,5 +1,8 @@
 import json
+import re
 import shutil
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -124,3 +127,11 @@ def test_anchor_date_in_the_uk_form_a_user_types(tmp_path):
         assert result.exit_code == EXIT_OK, result.output
         written = next((tmp_path / typed.replace("/", "-")).glob("*.json")).read_text(encoding="utf-8")
         assert '"anchor_date": "2013-01-31"' in written
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["validate"], ["schema"]])
+def test_help_shows_no_python_types(command):
+    """Typer 0.2x prints <bool>, <list[Path]>, <path> beside options: words a user cannot act on."""
+    result = runner.invoke(app, [*command, "--help"], terminal_width=120)
+    assert result.exit_code == 0
+    assert not re.search(r"<(bool|int|str|path|list\[\w+\]|float|[a-z]+ range)>", result.output), result.output
