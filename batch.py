@@ -94,10 +94,10 @@ def convert_one(path: Path, output: Path | None, settings: Settings, force: bool
 def _conversion(path: Path, settings: Settings) -> Conversion:
     """What a later run compares before skipping ``path`` (the input's SHA-256 is the plan's own)."""
     try:
-        fingerprint = settings.fingerprint()
+        digest = settings.digest()
     except OSError as error:  # a --headings / --leads file removed since the batch began
         raise DocumentLoadError(path, f"cannot read a settings file ({error.strerror or error})") from error
-    return Conversion(tool_version=__version__, settings=fingerprint, input_size=path.stat().st_size)
+    return Conversion(tool_version=__version__, settings=digest, input_size=path.stat().st_size)
 
 
 def _previous(output: Path | None) -> ActionPlan | None:

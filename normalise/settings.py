@@ -64,7 +64,7 @@ class Settings(BaseModel):
         return cls(anchor_date=anchor_date, glossary=glossary, headings_file=headings_file, leads_file=leads_file,
                    ocr=ocr, ocr_dpi=ocr_dpi)
 
-    def fingerprint(self) -> str:
+    def digest(self) -> str:
         """SHA-256 over every setting, a file setting by its contents (an edited headings file
         changes the output as much as another file does): a re-run converts again when it differs.
         Every field counts, so an option added later is covered without touching this."""

@@ -131,7 +131,7 @@ def test_rerun_converts_again_when_a_setting_changes(tmp_path, change):
     outcome = convert_one(plan, output, again)
     assert outcome.status == RERUN_CHANGES[change][1]
     stored = ActionPlan.model_validate_json(output.read_text(encoding="utf-8")).conversion
-    assert stored.settings == again.fingerprint() and stored.input_size == plan.stat().st_size
+    assert stored.settings == again.digest() and stored.input_size == plan.stat().st_size
 
 
 def test_rerun_converts_again_under_another_version_or_without_a_record(tmp_path, monkeypatch):

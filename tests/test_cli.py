@@ -56,6 +56,7 @@ def test_unsupported_suffix_names_the_fix(tmp_path):
     result = runner.invoke(app, ["extract", str(odd), "-o", str(tmp_path)])
     assert result.exit_code == EXIT_UNREADABLE
     assert "unsupported file type '.xyz'; supported:" in result.output
+    assert "save it as Word (.docx), PDF or Excel (.xlsx)" in result.output
 
 
 def test_empty_folder_is_bad_usage(tmp_path):
