@@ -12,12 +12,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterator
 
-from . import extract
+from . import __version__, extract
 from .errors import DocumentLoadError, OutputError
 from .extract import require_regular_file
 from .files import sha256_of, write_atomic
 from .normalise.settings import Settings
-from .schema import ActionPlan
+from .schema import ActionPlan, Conversion
 from .workers import Failed, Limits, supervise
 
 class OutputFormat(str, Enum):
@@ -66,15 +66,19 @@ def convert_one(path: Path, output: Path | None, settings: Settings, force: bool
     try:
         require_regular_file(path)  # before anything opens it: a FIFO would block the hash
         previous = _previous(output)
+        conversion = _conversion(path, settings) if output is not None else None
         if previous is not None and not force:
             same_input = previous.source.sha256 == sha256_of(path)
-            if same_input and output.stat().st_mtime >= path.stat().st_mtime:
+            # Skipped only when nothing that shapes the JSON changed: the input's bytes, every
+            # setting and the tool. A plan from before this record, or from other settings, is redone.
+            if same_input and previous.conversion == conversion and previous.source.path == str(path):
                 return Outcome(path, name, OutcomeStatus.SKIPPED, previous)
             if not same_input and previous.source.path != str(path):  # never overwrite another file's plan
                 return Outcome(path, name, OutcomeStatus.FAILED, error=f"{path}: {output} holds the plan of another file "
                                f"({previous.source.path}): give another folder with -o, or --force to replace it")
         plan = extract(path, settings)
         if output is not None:
+            plan.conversion = conversion
             write_atomic(output, plan.model_dump_json(indent=2) + "\n")
     except (DocumentLoadError, OutputError) as error:
         return Outcome(path, name, OutcomeStatus.FAILED, error=str(error))
@@ -85,6 +89,15 @@ def convert_one(path: Path, output: Path | None, settings: Settings, force: bool
                        detail=traceback.format_exc(), internal=True)
     status = OutcomeStatus.CONVERTED_WITH_WARNINGS if plan.source.ocr_pages else OutcomeStatus.CONVERTED
     return Outcome(path, name, status, plan)
+
+
+def _conversion(path: Path, settings: Settings) -> Conversion:
+    """What a later run compares before skipping ``path`` (the input's SHA-256 is the plan's own)."""
+    try:
+        digest = settings.digest()
+    except OSError as error:  # a --headings / --leads file removed since the batch began
+        raise DocumentLoadError(path, f"cannot read a settings file ({error.strerror or error})") from error
+    return Conversion(tool_version=__version__, settings=digest, input_size=path.stat().st_size)
 
 
 def _previous(output: Path | None) -> ActionPlan | None:

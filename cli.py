@@ -38,17 +38,29 @@ EXIT_CODES = {
     EXIT_INTERNAL: "an internal error outside any one file (a defect: run again with --debug and report it)",
 }
 
+def _shown_type(param, ctx) -> str:
+    """What help shows after an option: its metavar, nothing for a flag, never a Python type
+    (Typer 0.2x prints <bool>, <list[Path]>, <path>, even for its own --help)."""
+    if param.metavar is not None:
+        return param.metavar
+    return "" if getattr(param, "is_flag", False) else param.name.upper()
+
+
+for _param_class in ("TyperOption", "TyperArgument"):
+    if hasattr(getattr(typer.core, _param_class, None), "display_type_rich"):
+        getattr(typer.core, _param_class).display_type_rich = _shown_type
+
 app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True,
                   epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()))
 stdout = Console()
 stderr = Console(stderr=True, soft_wrap=True)
 
 
-ANCHOR = typer.Option(None, "--anchor-date", formats=["%Y-%m-%d", "%d/%m/%Y"],
+ANCHOR = typer.Option(None, "--anchor-date", metavar="DATE", formats=["%Y-%m-%d", "%d/%m/%Y"],
                       help="Inspection or report date (2013-01-31 or 31/01/2013) that relative timescales count from.")
-GLOSSARY = typer.Option(None, "--glossary", exists=True, dir_okay=False,
+GLOSSARY = typer.Option(None, "--glossary", metavar="FILE", exists=True, dir_okay=False,
                         help='TOML table of initials: SMcL = "Shaun McLean (Head of Service)".')
-HEADINGS = typer.Option(None, "--headings", exists=True, dir_okay=False,
+HEADINGS = typer.Option(None, "--headings", metavar="FILE", exists=True, dir_okay=False,
                         help="TOML file of extra heading synonyms, shaped as headings.toml.")
 class ExecutorName(str, Enum):
     local = "local"
@@ -61,20 +73,20 @@ class OcrMode(str, Enum):
     always = "always"
 
 
-OCR = typer.Option(OcrMode.auto, "--ocr", help="Read PDF pages by OCR: auto (scans: no text layer, or a garbage one), "
+OCR = typer.Option(OcrMode.auto, "--ocr", metavar="auto|never|always", help="Read PDF pages by OCR: auto (scans: no text layer, or a garbage one), "
                    "never, always. Needs pip install 'actionplan[ocr]' and Tesseract.")
-OCR_DPI = typer.Option(300, "--ocr-dpi", min=72, max=600, help="Resolution scanned pages are rendered at for OCR.")
-LEADS = typer.Option(None, "--leads", exists=True, dir_okay=False,
+OCR_DPI = typer.Option(300, "--ocr-dpi", metavar="DPI", min=72, max=600, help="Resolution scanned pages are rendered at for OCR.")
+LEADS = typer.Option(None, "--leads", metavar="FILE", exists=True, dir_okay=False,
                      help="TOML file of extra lead vocabulary (posts, bodies, team acronyms), shaped as leads.toml.")
-STATUS = typer.Option(None, "--status", exists=True, dir_okay=False,
+STATUS = typer.Option(None, "--status", metavar="FILE", exists=True, dir_okay=False,
                       help="TOML file of extra status vocabulary (rating words and letters, state phrases), "
                       "shaped as status.toml.")
-TIMESCALES = typer.Option(None, "--timescales", exists=True, dir_okay=False,
+TIMESCALES = typer.Option(None, "--timescales", metavar="FILE", exists=True, dir_okay=False,
                           help="TOML file of extra timescale vocabulary (number words, ongoing phrases), "
                           "shaped as timescales.toml.")
-TIMEOUT = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
+TIMEOUT = typer.Option(DEFAULT_TIMEOUT, "--timeout", metavar="SECONDS", min=0,
                        help="Seconds one file may take before it is stopped and reported as failed (0: no limit).")
-MEMORY = typer.Option(DEFAULT_MEMORY >> 20, "--memory-limit", min=0,
+MEMORY = typer.Option(DEFAULT_MEMORY >> 20, "--memory-limit", metavar="MIB", min=0,
                       help="MiB of memory one file's worker may use before it is stopped (0: no limit).")
 
 
@@ -86,33 +98,33 @@ def _version(shown: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+def _options(version: bool = typer.Option(False, "--version", metavar="", callback=_version, is_eager=True,
                                           help="Print the version and exit.")) -> None:
     """Turn inspection action plans (PDF, DOCX, text) into validated JSON."""
 
 
 @app.command("extract")
 def extract_command(
-    paths: List[Path] = typer.Argument(..., help="Plan files, folders to search, or glob patterns."),
-    outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the output files."),
-    output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Plan files, folders to search, or glob patterns."),
+    outdir: Path = typer.Option(Path("out"), "--outdir", "-o", metavar="FOLDER", help="Folder for the output files."),
+    output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", metavar="json|jsonl|csv|xlsx",
                                          help="json: a file per plan; jsonl / csv / xlsx: items.jsonl / items.csv / "
                                               "actions.xlsx for all."),
-    workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files converted in parallel."),
-    force: bool = typer.Option(False, "--force", help="Convert again even where the output is up to date."),
-    report: Optional[Path] = typer.Option(None, "--report", help="Write the validation report (.json or .html)."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any plan has an error-severity issue."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary table."),
-    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary on stdout."),
+    workers: int = typer.Option(default_workers(), "--workers", "-w", metavar="N", min=1, help="Files converted in parallel."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Convert again even where the output is up to date."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="FILE", help="Write the validation report (.json or .html)."),
+    strict: bool = typer.Option(False, "--strict", metavar="", help="Exit 1 when any plan has an error-severity issue."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress and no summary table."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print a machine-readable summary on stdout."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
     status: Optional[Path] = STATUS, timescales: Optional[Path] = TIMESCALES,
     timeout: float = TIMEOUT, memory_limit: int = MEMORY,
-    executor: ExecutorName = typer.Option(ExecutorName.local, "--executor",
+    executor: ExecutorName = typer.Option(ExecutorName.local, "--executor", metavar="local|dask",
                                           help="local: worker processes here; dask: a Dask cluster (pip install "
                                                "'actionplan[dask]'), a LocalCluster of --workers without --scheduler."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler's address (tcp://host:8786)."),
-    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="The Dask scheduler's address (tcp://host:8786)."),
+    debug: bool = typer.Option(False, "--debug", metavar="", help="Show the full traceback of an internal error."),
 ) -> None:
     """Convert plans, one OUTDIR/<stem>.json each (folders keep their layout), and summarise them."""
     settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi, status, timescales)
@@ -139,14 +151,14 @@ def extract_command(
 
 @app.command("validate")
 def validate_command(
-    paths: List[Path] = typer.Argument(..., help="Plans, or JSON files actionplan wrote."),
-    report: Optional[Path] = typer.Option(None, "--report", help="Also write the report (.json or .html)."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any plan has an error-severity issue."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Plans, or JSON files actionplan wrote."),
+    report: Optional[Path] = typer.Option(None, "--report", metavar="FILE", help="Also write the report (.json or .html)."),
+    strict: bool = typer.Option(False, "--strict", metavar="", help="Exit 1 when any plan has an error-severity issue."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print the report as JSON instead of a table."),
     anchor_date: Optional[datetime] = ANCHOR, glossary: Optional[Path] = GLOSSARY,
     headings: Optional[Path] = HEADINGS, leads: Optional[Path] = LEADS, ocr: OcrMode = OCR, ocr_dpi: int = OCR_DPI,
     status: Optional[Path] = STATUS, timescales: Optional[Path] = TIMESCALES,
-    workers: int = typer.Option(default_workers(), "--workers", "-w", min=1, help="Files read in parallel."),
+    workers: int = typer.Option(default_workers(), "--workers", "-w", metavar="N", min=1, help="Files read in parallel."),
     timeout: float = TIMEOUT, memory_limit: int = MEMORY,
 ) -> None:
     """List, per plan, the actions that need attention (no lead, no timescale, invalid date, overdue) and count

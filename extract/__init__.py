@@ -101,7 +101,8 @@ def load(path: Path, ocr: OcrOptions | None = None) -> Document:
         raise DocumentLoadError(path, "no such file or folder")
     if registration is None:
         raise UnsupportedFormat(
-            path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+            path, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}: "
+            "open it in the program that made it and save it as Word (.docx), PDF or Excel (.xlsx)"
         )
     require_regular_file(path)
     kind = sniff(path)

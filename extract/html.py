@@ -46,6 +46,8 @@ def decode(data: bytes, path: Path) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
+    if b"\x00" in data[:4096]:  # no page holds NUL bytes outside UTF-16 (with its mark, above)
+        raise DocumentLoadError(path, "not a web page (binary content)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

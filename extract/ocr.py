@@ -118,7 +118,11 @@ class PageOcr:
         if self._pdfium is None:
             import pypdfium2
 
-            self._pdfium = pypdfium2.PdfDocument(str(self.path))
+            try:
+                self._pdfium = pypdfium2.PdfDocument(str(self.path))
+            except pypdfium2.PdfiumError as error:  # pdfplumber read it; PDFium (renders for OCR) cannot
+                raise DocumentLoadError(self.path, f"damaged PDF: its scanned pages cannot be rendered for OCR "
+                                                   f"({error}); save it again from a PDF reader") from error
         return self._pdfium
 
 

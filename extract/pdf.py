@@ -138,6 +138,11 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
                 if first_content and isinstance(block, Table) and _continues(previous, block):
                     _join(previous, block)
                     tables -= 1
+                    # The page's other tables were numbered counting this one: without this the
+                    # next page's first table would share an index (and item ids) with the last here.
+                    for _, later in placed:
+                        if isinstance(later, Table) and later.index > block.index:
+                            later.index -= 1
                 else:
                     blocks.append(block)
                 first_content = False

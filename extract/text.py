@@ -9,6 +9,7 @@ it continues the one before.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -28,7 +29,10 @@ _WHOLLY_BOLD = re.compile(r"^(\*\*[^*].*\*\*|__[^_].*__|<(b|strong)>.*</(b|stron
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Text of a file: UTF-8 when it is, else Windows-1252 (what Word exports)."""
+    """Text of a file: UTF-16 where a byte-order mark says so (Notepad's "Unicode"), else
+    UTF-8 when it is, else Windows-1252 (what Word exports)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # its NUL bytes are text
+        return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
         raise DocumentLoadError(path, "not a text file (binary content)")
     try:

@@ -72,7 +72,9 @@ def acronym_definitions(text: str, vocabulary: Vocabulary | None = None) -> dict
     for match in re.finditer(r"\(([A-Z][A-Za-z&]{1,9})\)", text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
-        words = text[: match.start()].split()
+        # The words just before it (a name of at most ten capitals fits in far fewer than
+        # 1,000 characters): splitting all the text before every match is quadratic.
+        words = text[max(0, match.start() - 1000): match.start()].split()
         taken: list[str] = []
         for word in reversed(words):
             taken.insert(0, word)

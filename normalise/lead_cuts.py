@@ -16,13 +16,16 @@ from .lead_vocabulary import Vocabulary, plain_word
 
 def _tokens(segment: str) -> list[str]:
     """Words, with a bracketed note (nested brackets, or one left open) kept as one token."""
-    tokens: list[str] = []
+    tokens: list[list[str]] = []
+    depth = 0  # of the last token, kept as it grows: recounting it per word is quadratic on "((((..."
     for word in segment.split():
-        if tokens and bracket_depth(tokens[-1]) > 0:
-            tokens[-1] = f"{tokens[-1]} {word}"
+        if tokens and depth > 0:
+            tokens[-1].append(word)
         else:
-            tokens.append(word)
-    return tokens
+            tokens.append([word])
+            depth = 0
+        depth += bracket_depth(word)
+    return [" ".join(words) for words in tokens]
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from .lead_vocabulary import Vocabulary, plain_word, plain_words
 INITIALS = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z](?:[A-Z]|Mc|Mac){1,3}\.?$")  # JH, SMcL, MG.
 CAPITALS = re.compile(r"^[A-Z][A-Z&]+$")  # LSCB, SMT, B&NES
 NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]\.$")
-_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=[A-Z])-\s+")
-_COLON = re.compile(r"\s*:\s*")
+# A match starts only where spaces start ((?<!\s)): the same leftmost match, but a cell of
+# thousands of spaces is read once, not once from each space (quadratic).
+_DASH = re.compile(r"(?<!\s)(?:\s*[–—]\s*|\s+-\s*|(?<=[A-Z])-\s+)")
+_COLON = re.compile(r"(?<!\s)\s*:\s*")
 
 
 def bracket_depth(text: str) -> int:
@@ -42,6 +44,9 @@ def _kind_of(text: str, vocab: Vocabulary) -> str | None:
         return kind if kind in ("person", "noted person", "initials", "post") else None
     base, note = split_note(text)
     if note is not None:
+        # Every trailing note at once ("X (a) (b)" reads as "X"): a recursion per note
+        # overflows the stack on "(LSCB)" repeated thousands of times.
+        base = _before_notes(base)
         kind = piece_kind(base, vocab) if base else None
         return "noted person" if kind in ("person", "initials") else kind
     dashed = split_dash(text)
@@ -154,6 +159,21 @@ def split_note(text: str) -> tuple[str, str | None]:
         if depth == 0:
             return text[:index].strip(" ,"), text[index + 1:-1].strip()
     return text, None
+
+
+def _before_notes(text: str) -> str:
+    """``text`` without its trailing bracketed notes, read once from the end."""
+    end = len(text.rstrip(" ,;:."))
+    while end and text[end - 1] == ")":
+        depth = 0
+        for index in range(end - 1, -1, -1):
+            depth += (text[index] == ")") - (text[index] == "(")
+            if depth == 0:
+                break
+        if depth:
+            break  # a bracket left open: no note
+        end = len(text[:index].rstrip(" ,;:."))
+    return text[:end]
 
 
 def split_dash(text: str) -> tuple[str, str] | None:

@@ -66,7 +66,7 @@ def parse_leads(raw: str | None, vocabulary: Vocabulary | None = None) -> list[L
 def _clean(raw: str) -> str:
     """Markdown escapes and line-end backslashes off, spaces tidied, one line per line."""
     text = raw.replace("\\|", "|").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"\s*\\\s*$", "", text, flags=re.M)  # a markdown hard line break
+    text = re.sub(r"(?<!\s)\s*\\\s*$", "", text, flags=re.M)  # a markdown hard line break (from where spaces start: linear)
     text = re.sub(r"(?<=\S)\(", " (", text)  # "Summers(Head" -> "Summers (Head"
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip(" ,;/|"))

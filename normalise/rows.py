@@ -156,7 +156,8 @@ class RowReader:
             elif first_header is not None and i < first_header and not self._tail_above_header(row, table):
                 self._read_caption(row, table)
             elif i in headers and not self._fused_with_data(headers[i]):
-                self._count("header", table, row)
+                # A header row with text kept out of it is reported as a dropped row (dropped_row): counted so.
+                self._count("dropped" if headers[i].stray_text else "header", table, row)
                 # A sheet's first header starts its own table, even where it repeats the last sheet's.
                 repeated = self._use_header(headers[i], table, row, new_table=table.stands_alone and i == first_header)
                 # A header repeated at the top of a page: the row under it may finish

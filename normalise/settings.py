@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -88,6 +90,18 @@ class Settings(BaseModel):
     def _vocabulary_of(self, setting: str):
         path = getattr(self, setting)
         return _overlaid(setting, Path(path)) if path else _DEFAULTS[setting]()
+
+    def digest(self) -> str:
+        """SHA-256 over every setting, a file setting by its contents (an edited headings file
+        changes the output as much as another file does): a re-run converts again when it differs.
+        Every field counts, so an option added later is covered without touching this."""
+        values = {}
+        for name in sorted(type(self).model_fields):
+            value = getattr(self, name)
+            if isinstance(value, Path):
+                value = {"file": hashlib.sha256(value.read_bytes()).hexdigest()}
+            values[name] = value
+        return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
 
     def headings(self) -> HeadingTable:
         return self._vocabulary_of("headings_file")

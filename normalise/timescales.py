@@ -36,7 +36,7 @@ from ..schema import Timescale, TimescalePart
 from ..toml_files import read_overlaid
 from .dates import FoundDates, find_dates
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<[^<>]+>")  # no "<" inside: "<a " repeated is read once, not once per "<"
 # A season, term or academic year without its year: no due, and no guess by dateparser.
 _UNDATED_PERIOD = re.compile(
     r"\b(?:(?:spring|summer|autumn)\s+(?:half[\s\-]*)?term|(?:academic|school)\s+year|"

@@ -10,6 +10,7 @@ from .models import (
     ActionItem,
     ActionPlan,
     ColumnMapping,
+    Conversion,
     Format,
     InspectionDetails,
     Lead,
@@ -38,7 +39,7 @@ def json_schema_text() -> str:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "SCHEMA_FILE", "ActionItem", "ActionPlan", "ColumnMapping", "Format", "InspectionDetails", "Lead", "RowCounts",
+    "SCHEMA_VERSION", "SCHEMA_FILE", "ActionItem", "ActionPlan", "ColumnMapping", "Conversion", "Format", "InspectionDetails", "Lead", "RowCounts",
     "SourceDocument", "SourceLocation", "Status", "Timescale", "TimescalePart", "ValidationIssue",
     "json_schema", "json_schema_text",
 ]

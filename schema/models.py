@@ -60,6 +60,18 @@ class SourceDocument(_Model):
     )
 
 
+class Conversion(_Model):
+    """What a re-run compares before it skips a file (``actionplan extract`` writes it; the
+    library's ``extract`` leaves it null): the input's bytes, the settings and the tool."""
+
+    tool_version: str = Field(description="The actionplan version that wrote this plan.")
+    settings: str = Field(
+        description="SHA-256 over every setting that shapes the output (anchor date, glossary, the contents of the "
+        "headings and leads files, OCR mode and dpi)."
+    )
+    input_size: int = Field(description="The input file's size in bytes (its SHA-256 is source.sha256).")
+
+
 class SourceLocation(_Model):
     page: int | None = Field(None, description="1-based page, null where the format has none.")
     table: int = Field(description="1-based table in the document, as the extractor found it.")
@@ -207,4 +219,7 @@ class ActionPlan(_Model):
     inspection: InspectionDetails | None = Field(None, description="For an inspection report: its details.")
     columns: list[ColumnMapping] = Field(
         default_factory=list, description="How each distinct table header's columns were mapped to fields."
+    )
+    conversion: Conversion | None = Field(
+        None, description="What a re-run checks before skipping this file: input, settings and tool version."
     )

@@ -6,8 +6,10 @@ import os
 import time
 from pathlib import Path
 
-from actionplan import Settings
-from actionplan.batch import convert_many
+import pytest
+
+from actionplan import ActionPlan, Settings, batch
+from actionplan.batch import convert_many, convert_one
 from actionplan.files import find_plans
 from typer.testing import CliRunner
 
@@ -95,3 +97,55 @@ def test_an_outcome_status_is_one_of_four_words_in_every_output():
     assert json.loads(build_report([outcome]).model_dump_json())["plans"][0]["status"] == "converted with warnings"
     with pytest.raises(ValueError):
         Outcome(Path("p.txt"), "", "half done")
+
+
+# A re-run converts again when anything that shapes the JSON changed: each setting, the
+# contents of a settings file (same path, edited), the tool's version; otherwise it skips.
+RERUN_CHANGES = {
+    "nothing": (lambda tmp: Settings(), "skipped"),
+    "anchor date": (lambda tmp: Settings(anchor_date="2013-01-31"), "converted"),
+    "glossary": (lambda tmp: Settings(glossary={"JH": "Jo Hughes"}), "converted"),
+    "headings file": (lambda tmp: Settings(headings_file=_edited(tmp / "h.toml")), "converted"),
+    "leads file": (lambda tmp: Settings(leads_file=_edited(tmp / "l.toml")), "converted"),
+    "ocr mode": (lambda tmp: Settings(ocr="never"), "converted"),
+    "ocr dpi": (lambda tmp: Settings(ocr_dpi=200), "converted"),
+}
+
+
+def _edited(path: Path) -> Path:
+    """A settings file whose path the first run also used, edited since."""
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change", RERUN_CHANGES)
+def test_rerun_converts_again_when_a_setting_changes(tmp_path, change):
+    plan, output = tmp_path / "plan.txt", tmp_path / "out" / "plan.json"
+    plan.write_bytes(Path("samples/southend-2012.txt").read_bytes())
+    (tmp_path / "h.toml").write_text(Path("tests/fixtures/settings/extra-headings.toml").read_text(encoding="utf-8"))
+    (tmp_path / "l.toml").write_text('roles = ["navigator"]\n', encoding="utf-8")
+    first = Settings(headings_file=tmp_path / "h.toml", leads_file=tmp_path / "l.toml") \
+        if change in ("headings file", "leads file") else Settings()
+    assert convert_one(plan, output, first).status == "converted"
+    again = RERUN_CHANGES[change][0](tmp_path)
+    outcome = convert_one(plan, output, again)
+    assert outcome.status == RERUN_CHANGES[change][1]
+    stored = ActionPlan.model_validate_json(output.read_text(encoding="utf-8")).conversion
+    assert stored.settings == again.digest() and stored.input_size == plan.stat().st_size
+
+
+def test_rerun_converts_again_under_another_version_or_without_a_record(tmp_path, monkeypatch):
+    plan, output = tmp_path / "plan.txt", tmp_path / "plan.json"
+    plan.write_bytes(Path("samples/north-tyneside-2012.txt").read_bytes())
+    assert convert_one(plan, output, Settings()).status == "converted"
+    assert convert_one(plan, output, Settings()).status == "skipped"
+    monkeypatch.setattr(batch, "__version__", "99.0")
+    assert convert_one(plan, output, Settings()).status == "converted"
+    assert ActionPlan.model_validate_json(output.read_text(encoding="utf-8")).conversion.tool_version == "99.0"
+    # a JSON written before the conversion record existed says nothing about its settings: redone
+    stored = json.loads(output.read_text(encoding="utf-8"))
+    output.write_text(json.dumps({k: v for k, v in stored.items() if k != "conversion"}), encoding="utf-8")
+    assert convert_one(plan, output, Settings()).status == "converted"
+    # the same bytes touched later are not a change: the content decides
+    os.utime(plan, (time.time() + 60, time.time() + 60))
+    assert convert_one(plan, output, Settings()).status == "skipped"

@@ -9,7 +9,9 @@ from collections import Counter
 
 import pytest
 
+import actionplan
 from actionplan import Settings
+from actionplan.errors import DocumentLoadError
 from actionplan.batch import convert_many
 from actionplan.workers import Limits
 from fuzz import classify, mutants
@@ -57,3 +59,13 @@ def test_pdfminer_warnings_reach_the_terminal_only_with_debug(tmp_path):
         stderr[flags] = done.stderr.splitlines()
     assert stderr[()] and all(line.startswith("error: ") for line in stderr[()])
     assert any(not line.startswith("error: ") for line in stderr[("--debug",)])
+
+
+@pytest.mark.parametrize("name", ["0101-rotated-plan-huge_numbers.pdf", "0160-rotated-plan-splice.pdf"])
+def test_pdf_pdfplumber_reads_but_pdfium_cannot_render_is_a_clean_error(tmp_path, name):
+    """Found by the 300-mutant run: pdfplumber opened these, PDFium (rendering for OCR)
+    raised PdfiumError, an internal error. Now a one-line DocumentLoadError."""
+    data = dict(mutants("pdf", 300, SEED))[name]
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(DocumentLoadError, match=r"^.*: damaged PDF: its scanned pages cannot be rendered for OCR"):
+        actionplan.extract(tmp_path / name)

@@ -227,3 +227,13 @@ def test_a_word_broken_across_lines_of_a_narrow_cell_is_joined(lines, room, expe
     words = [_word(text, 100 + sum(6.0 * (len(t) + 1) for t in line[:i]), 100 + 12 * row)
              for row, line in enumerate(lines) for i, text in enumerate(line)]
     assert cell_text(words, (100, 95, 100 + room, 140)) == expected
+
+
+def test_tables_after_a_joined_continuation_keep_their_own_numbers():
+    """Page 2 holds the end of table 1 and then table 2; page 3 table 3. Joining the
+    continuation must not leave table 2 numbered 3 beside page 3's table 3 (their
+    items' ids would repeat: t3-r2 twice)."""
+    document = load(Path("tests/fixtures/pdf/continued-then-another.pdf"))
+    assert [(t.index, t.page, len(t.rows)) for t in document.tables] == [(1, 1, 22), (2, 2, 4), (3, 3, 4)]
+    plan = actionplan.extract("tests/fixtures/pdf/continued-then-another.pdf")
+    assert len(plan.items) == 27 and len({item.id for item in plan.items}) == 27
