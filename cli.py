@@ -8,8 +8,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import List, Optional
 
@@ -24,7 +27,7 @@ from .errors import OutputError
 from .executors import ExecutorError, convert_with
 from .files import find_plans
 from .outputs.stream import BatchOutputs, Summary
-from .report import Report, Stats, build_report, report_json, write_report
+from .report import Report, build_report, report_json, write_report
 from .schema import ActionPlan, json_schema_text
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
@@ -38,6 +41,8 @@ EXIT_CODES = {
                 "file, --report naming an input file)",
     EXIT_INTERNAL: "an internal error outside any one file (a defect: run again with --debug and report it)",
 }
+
+SUMMARY_ROWS = 50  # files the summary table lists one by one; past that, failures and a total
 
 app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True,
                   epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()))
@@ -88,6 +93,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
 
 @app.command("extract")
 def extract_command(
+    context: typer.Context,
     paths: List[Path] = typer.Argument(..., help="Plan files, folders to search, or glob patterns."),
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", help="Folder for the output files."),
     output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
@@ -115,6 +121,8 @@ def extract_command(
     if scheduler and executor is not ExecutorName.dask:
         stderr.print("error: --scheduler is the address of a Dask cluster: add --executor dask", markup=False)
         raise typer.Exit(EXIT_USAGE)
+    if executor is ExecutorName.dask:
+        _refuse_unenforced_limits(context, scheduler)
     outputs = BatchOutputs(names, jsonl=outdir / "items.jsonl" if output_format is OutputFormat.jsonl else None,
                            csv_file=outdir / "items.csv" if output_format is OutputFormat.csv else None,
                            reports=[report, outdir / "actions.xlsx" if output_format is OutputFormat.xlsx else None],
@@ -126,8 +134,11 @@ def extract_command(
     except ExecutorError as error:
         stderr.print(f"error: {error}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
-    unwritten = [_error(message) for message in outputs.finish()]
-    _finish(outputs.summaries(), outputs.stats(), strict, quiet, as_json, unwritten[0] if unwritten else None)
+    try:
+        unwritten = [_error(message) for message in outputs.finish()]
+        _finish(outputs, strict, quiet, as_json, unwritten[0] if unwritten else None)
+    finally:
+        outputs.close()
 
 
 @app.command("validate")
@@ -187,6 +198,26 @@ def _inputs(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[Pat
     return names
 
 
+def _refuse_unenforced_limits(context: typer.Context, scheduler: str | None) -> None:
+    """A limit given on the command line that a Dask cluster would not enforce is bad usage,
+    not silently dropped: Dask has no per-task time limit, and a cluster started elsewhere
+    (--scheduler) keeps its own workers' memory limits. The defaults are not refused: they
+    are the local workers' safety net, not a request."""
+    # by name: Typer vendors its own click, whose ParameterSource is not click's
+    given = {name for name in ("timeout", "memory_limit")
+             if getattr(context.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"}
+    if "timeout" in given:
+        message = ("--timeout is not applied by --executor dask (Dask has no per-task time limit): leave it out, "
+                   "or use --executor local")
+    elif "memory_limit" in given and scheduler:
+        message = ("--memory-limit is not applied on a cluster given by --scheduler (its workers keep their own "
+                   "--memory-limit): set it where the workers start (dask worker --memory-limit), or leave it out")
+    else:
+        return
+    stderr.print(f"error: {message}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
 def _error(message: str) -> int:
     stderr.print(f"error: {message}", markup=False, highlight=False)
     return EXIT_UNREADABLE
@@ -236,39 +267,66 @@ def _write_report(result: Report, report: Path) -> int | None:
     return None
 
 
-def _finish(summaries: list[Summary], stats: Stats, strict: bool, quiet: bool, as_json: bool,
-            unwritten: int | None) -> None:
-    code = unwritten or _exit_code(summaries, strict)
+def _finish(outputs: BatchOutputs, strict: bool, quiet: bool, as_json: bool, unwritten: int | None) -> None:
+    failed = outputs.failed > 0
+    code = unwritten or (EXIT_UNREADABLE if failed else EXIT_STRICT if strict and outputs.any_error else EXIT_OK)
     if as_json:
-        summary = {"exit_code": code, "stats": stats.model_dump(), "files": [
-            {"path": str(s.path), "output": s.output or None, "status": s.status, "error": s.error,
-             "items": s.items, "issues": dict(s.codes) if s.items is not None else None}
-            for s in summaries
-        ]}
-        typer.echo(json.dumps(summary, indent=2))
+        for piece in _json_summary(code, outputs):
+            typer.echo(piece, nl=False)
     elif not quiet:
-        stdout.print(_summary_table(summaries))
+        stdout.print(_summary_table(outputs))
     raise typer.Exit(code)
 
 
-def _exit_code(summaries: list[Summary], strict: bool) -> int:
-    if any(s.status == OutcomeStatus.FAILED for s in summaries):
+def _json_summary(code: int, outputs: BatchOutputs) -> Iterator[str]:
+    """``--json``: json.dumps(indent=2) of the summary, a file at a time (the files are
+    read back from the spool: never all in memory)."""
+    head, tail = json.dumps({"exit_code": code, "stats": outputs.stats().model_dump(), "files": []},
+                            indent=2).split('"files": []', 1)
+    yield head + '"files": ['
+    first = True
+    for s in outputs.summaries():
+        entry = {"path": str(s.path), "output": s.output or None, "status": s.status, "error": s.error,
+                 "items": s.items, "issues": dict(s.codes) if s.items is not None else None}
+        yield ("\n" if first else ",\n") + textwrap.indent(json.dumps(entry, indent=2), "    ")
+        first = False
+    yield ("]" if first else "\n  ]") + tail + "\n"
+
+
+def _exit_code(summaries: Iterable[Summary], strict: bool) -> int:
+    failed = has_error = False
+    for s in summaries:  # once: it may be read back from a spool
+        failed = failed or s.status == OutcomeStatus.FAILED
+        has_error = has_error or s.has_error
+    if failed:
         return EXIT_UNREADABLE
-    if strict and any(s.has_error for s in summaries):
+    if strict and has_error:
         return EXIT_STRICT
     return EXIT_OK
 
 
-def _summary_table(summaries: list[Summary]) -> Table:
-    table = Table("file", "items", "no lead", "no timescale", "issues", "status", title="actionplan extract")
+def _summary_table(outputs: BatchOutputs) -> Table:
+    """A row per file up to SUMMARY_ROWS files; past that the first SUMMARY_ROWS failures
+    and a total (a terminal cannot show ten thousand rows; --json lists every file)."""
+    whole = outputs.finished <= SUMMARY_ROWS
+    title = "actionplan extract" if whole else (
+        f"actionplan extract: {outputs.finished} files, {outputs.failed} failed"
+        + (f" (the first {SUMMARY_ROWS} shown)" if outputs.failed > SUMMARY_ROWS else "")
+        + "; --json lists every file")
+    table = Table("file", "items", "no lead", "no timescale", "issues", "status", title=title)
     table.columns[0].overflow = "fold"
-    for summary in summaries:
+    for summary in islice(outputs.summaries() if whole else outputs.failures(), SUMMARY_ROWS):
         if summary.items is None:
             table.add_row(str(summary.path), "-", "-", "-", "-", OutcomeStatus.FAILED.value)
             continue
         codes = dict(summary.codes)
         table.add_row(str(summary.path), str(summary.items), str(codes.get("missing_lead", 0)),
                       str(codes.get("missing_timescale", 0)), str(sum(codes.values())), summary.status)
+    if not whole:
+        stats = outputs.stats()
+        table.add_row(f"total: {stats.plans} plans", str(stats.items), str(stats.by_code.get("missing_lead", 0)),
+                      str(stats.by_code.get("missing_timescale", 0)), str(sum(stats.by_code.values())),
+                      f"{stats.failed} failed")
     return table
 
 
