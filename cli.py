@@ -26,8 +26,8 @@ from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_w
 from .errors import OutputError
 from .executors import ExecutorError, convert_with
 from .files import find_plans
-from .outputs.stream import BatchOutputs, Summary
-from .report import Report, build_report, report_json, write_report
+from .outputs.stream import BatchOutputs, Summary, report_json_parts
+from .report import Report, write_report
 from .schema import ActionPlan, json_schema_text
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
 
@@ -157,20 +157,31 @@ def validate_command(
     names = _inputs(paths, extra_suffixes=(".json",))
     _check_outputs(None, report, names)
     plans = {path: name for path, name in names.items() if path.suffix.lower() != ".json"}
-    converted = {o.path: o for o in convert_many(plans, None, settings, workers, limits=Limits(timeout, memory_limit << 20))}
-    outcomes = [converted[path] if path in converted else _load_converted(path) for path in names]
-    for outcome in outcomes:
-        if outcome.error:
-            _error(outcome.error)
-    result = build_report(outcomes)
-    unwritten = None
-    if report:
-        unwritten = _write_report(result, report)
-    if as_json:
-        typer.echo(report_json(result), nl=False)
-    else:
-        _print_issues(result)
-    raise typer.Exit(unwritten or _exit_code([Summary.of(outcome) for outcome in outcomes], strict))
+    outputs = BatchOutputs(names, reports=[report], keep_plans=True)
+    try:
+        for outcome in _validated(names, plans, settings, workers, Limits(timeout, memory_limit << 20)):
+            if outcome.error:
+                _error(outcome.error)
+            outputs.add(outcome)  # the plan is spooled and dropped: an archive is never all in memory
+        unwritten = [_error(message) for message in outputs.finish()]
+        result = outputs.report()
+        if as_json:
+            for piece in report_json_parts(result.model_copy(update={"plans": []}), result.plans):
+                typer.echo(piece, nl=False)
+        else:
+            _print_issues(result)
+        code = unwritten[0] if unwritten else _exit_code(outputs.summaries(), strict)
+    finally:
+        outputs.close()
+    raise typer.Exit(code)
+
+
+def _validated(names: dict[Path, str], plans: dict[Path, str], settings: Settings, workers: int,
+               limits: Limits) -> Iterator[Outcome]:
+    """Each input's outcome, one at a time: the plans read in workers as they finish, then
+    the JSON files actionplan wrote, each loaded when its turn comes."""
+    yield from convert_many(plans, None, settings, workers, limits=limits)
+    yield from (_load_converted(path) for path in names if path not in plans)
 
 
 @app.command("schema")

@@ -116,12 +116,12 @@ class BatchOutputs:
     """Takes outcomes in any order (``add``); writes the batch files at ``finish``."""
 
     def __init__(self, order: Iterable[Path], jsonl: Path | None = None, csv_file: Path | None = None,
-                 reports: Iterable[Path] = (), spool_directory: Path | None = None) -> None:
+                 reports: Iterable[Path] = (), spool_directory: Path | None = None, keep_plans: bool = False) -> None:
         # input -> its offset in the spool (-1: not finished): assigning an existing key keeps
         # the input's path object, not the copy each outcome brings back from its worker
         self._at: dict[Path, int] = dict.fromkeys(order, -1)
         self._jsonl, self._csv, self._reports = jsonl, csv_file, [target for target in reports if target]
-        self._keep_plans = bool(jsonl or csv_file or self._reports)
+        self._keep_plans = keep_plans or bool(jsonl or csv_file or self._reports)  # keep_plans: for report()
         self._spool = PlanSpool(_usable(spool_directory))
         self._tally = ReportTally()
         self.finished = self.failed = 0
@@ -197,12 +197,16 @@ class BatchOutputs:
                 writer.writerows(csv_rows(plan))
             _sync(stream)
 
+    def report(self) -> Report:
+        """The report, its ``plans`` read back from the spool each time they are iterated
+        (a ``SpooledPlanReports``, not a list: ``report_json_parts`` writes it as JSON)."""
+        failures = [Failure(path=str(s.path), error=s.error) for s in self.failures()]
+        return self._tally.skeleton(failures).model_copy(update={"plans": SpooledPlanReports(self)})
+
     def _write_report(self, target: Path) -> None:
         """As ``report.write_report``: ``.html`` the page, ``.xlsx`` the workbook, else JSON."""
-        failures = [Failure(path=str(s.path), error=s.error) for s in self.failures()]
-        skeleton = self._tally.skeleton(failures)
-        plans = SpooledPlanReports(self)
-        report = skeleton.model_copy(update={"plans": plans})
+        report = self.report()
+        skeleton, plans = report.model_copy(update={"plans": []}), report.plans
         suffix = target.suffix.lower()
         if suffix in (".html", ".htm"):
             from .html import report_html_parts
