@@ -125,9 +125,10 @@ def convert_many(
 
 
 def convert_jobs(names: dict[Path, str], outdir: Path | None, settings: Settings, output_format: OutputFormat,
-                 force: bool) -> list[tuple[Path, tuple]]:
-    """``(path, convert_one's arguments)`` for each input: what every executor maps."""
-    return [(path, (path, jobs_output(names, outdir, output_format, path), settings, force)) for path in names]
+                 force: bool) -> Iterator[tuple[Path, tuple]]:
+    """``(path, convert_one's arguments)`` for each input, made as the executor takes them
+    (a list of ten thousand jobs, each with its output path, would grow with the batch)."""
+    return ((path, (path, jobs_output(names, outdir, output_format, path), settings, force)) for path in names)
 
 
 def jobs_output(names: dict[Path, str], outdir: Path | None, output_format: OutputFormat, path: Path) -> Path | None:

@@ -8,21 +8,25 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from . import SUPPORTED_SUFFIXES, Settings
 from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_workers
 from .errors import OutputError
 from .executors import ExecutorError, convert_with
 from .files import find_plans
-from .outputs.stream import BatchOutputs, Summary
-from .report import Report, Stats, build_report, report_json, write_report
+from .outputs.stream import BatchOutputs, Summary, report_json_parts
+from .report import Report, write_report
 from .schema import ActionPlan, json_schema_text
 from .terminal import batch_totals, progress_bar, summary_table, validate_listing
 from .workers import DEFAULT_MEMORY, DEFAULT_TIMEOUT, Limits
@@ -49,6 +53,9 @@ def _shown_type(param, ctx) -> str:
 for _param_class in ("TyperOption", "TyperArgument"):
     if hasattr(getattr(typer.core, _param_class, None), "display_type_rich"):
         getattr(typer.core, _param_class).display_type_rich = _shown_type
+
+
+SUMMARY_ROWS = 50  # files the summary table lists one by one; past that, failures and a total
 
 app = typer.Typer(help="Turn inspection action plans (PDF, DOCX, text) into validated JSON.", no_args_is_help=True,
                   epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()))
@@ -105,6 +112,7 @@ def _options(version: bool = typer.Option(False, "--version", metavar="", callba
 
 @app.command("extract")
 def extract_command(
+    context: typer.Context,
     paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Plan files, folders to search, or glob patterns."),
     outdir: Path = typer.Option(Path("out"), "--outdir", "-o", metavar="FOLDER", help="Folder for the output files."),
     output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", metavar="json|jsonl|csv|xlsx",
@@ -133,6 +141,8 @@ def extract_command(
     if scheduler and executor is not ExecutorName.dask:
         stderr.print("error: --scheduler is the address of a Dask cluster: add --executor dask", markup=False)
         raise typer.Exit(EXIT_USAGE)
+    if executor is ExecutorName.dask:
+        _refuse_unenforced_limits(context, scheduler)
     outputs = BatchOutputs(names, jsonl=outdir / "items.jsonl" if output_format is OutputFormat.jsonl else None,
                            csv_file=outdir / "items.csv" if output_format is OutputFormat.csv else None,
                            reports=[report, outdir / "actions.xlsx" if output_format is OutputFormat.xlsx else None],
@@ -144,9 +154,12 @@ def extract_command(
     except ExecutorError as error:
         stderr.print(f"error: {error}", markup=False, highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
-    unwritten = [_error(message) for message in outputs.finish()]
-    _finish(outputs.summaries(), outputs.stats(), strict, quiet, as_json, unwritten[0] if unwritten else None,
-            outdir if output_format is OutputFormat.json else None, outputs.written())
+    try:
+        unwritten = [_error(message) for message in outputs.finish()]
+        _finish(outputs, strict, quiet, as_json, unwritten[0] if unwritten else None,
+                outdir if output_format is OutputFormat.json else None)
+    finally:
+        outputs.close()
 
 
 @app.command("validate")
@@ -167,21 +180,32 @@ def validate_command(
     names = _inputs(paths, extra_suffixes=(".json",))
     _check_outputs(None, report, names)
     plans = {path: name for path, name in names.items() if path.suffix.lower() != ".json"}
-    converted = {o.path: o for o in convert_many(plans, None, settings, workers, limits=Limits(timeout, memory_limit << 20))}
-    outcomes = [converted[path] if path in converted else _load_converted(path) for path in names]
-    for outcome in outcomes:
-        if outcome.error:
-            _error(outcome.error)
-    result = build_report(outcomes)
-    unwritten = None
-    if report:
-        unwritten = _write_report(result, report)
-    if as_json:
-        typer.echo(report_json(result), nl=False)
-    else:
-        for part in validate_listing(result, stdout.width):
-            stdout.print(part, highlight=False)
-    raise typer.Exit(unwritten or _exit_code([Summary.of(outcome) for outcome in outcomes], strict))
+    outputs = BatchOutputs(names, reports=[report], keep_plans=True)
+    try:
+        for outcome in _validated(names, plans, settings, workers, Limits(timeout, memory_limit << 20)):
+            if outcome.error:
+                _error(outcome.error)
+            outputs.add(outcome)  # the plan is spooled and dropped: an archive is never all in memory
+        unwritten = [_error(message) for message in outputs.finish()]
+        result = outputs.report()
+        if as_json:
+            for piece in report_json_parts(result.model_copy(update={"plans": []}), result.plans):
+                typer.echo(piece, nl=False)
+        else:
+            for part in validate_listing(result, stdout.width):
+                stdout.print(part, highlight=False)
+        code = unwritten[0] if unwritten else _exit_code(outputs.summaries(), strict)
+    finally:
+        outputs.close()
+    raise typer.Exit(code)
+
+
+def _validated(names: dict[Path, str], plans: dict[Path, str], settings: Settings, workers: int,
+               limits: Limits) -> Iterator[Outcome]:
+    """Each input's outcome, one at a time: the plans read in workers as they finish, then
+    the JSON files actionplan wrote, each loaded when its turn comes."""
+    yield from convert_many(plans, None, settings, workers, limits=limits)
+    yield from (_load_converted(path) for path in names if path not in plans)
 
 
 @app.command("schema")
@@ -211,6 +235,26 @@ def _inputs(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[Pat
         stderr.print(f"error: no plan files found (supported: {', '.join(SUPPORTED_SUFFIXES + extra_suffixes)})")
         raise typer.Exit(EXIT_USAGE)
     return names
+
+
+def _refuse_unenforced_limits(context: typer.Context, scheduler: str | None) -> None:
+    """A limit given on the command line that a Dask cluster would not enforce is bad usage,
+    not silently dropped: Dask has no per-task time limit, and a cluster started elsewhere
+    (--scheduler) keeps its own workers' memory limits. The defaults are not refused: they
+    are the local workers' safety net, not a request."""
+    # by name: Typer vendors its own click, whose ParameterSource is not click's
+    given = {name for name in ("timeout", "memory_limit")
+             if getattr(context.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"}
+    if "timeout" in given:
+        message = ("--timeout is not applied by --executor dask (Dask has no per-task time limit): leave it out, "
+                   "or use --executor local")
+    elif "memory_limit" in given and scheduler:
+        message = ("--memory-limit is not applied on a cluster given by --scheduler (its workers keep their own "
+                   "--memory-limit): set it where the workers start (dask worker --memory-limit), or leave it out")
+    else:
+        return
+    stderr.print(f"error: {message}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_USAGE)
 
 
 def _error(message: str) -> int:
@@ -262,28 +306,55 @@ def _write_report(result: Report, report: Path) -> int | None:
     return None
 
 
-def _finish(summaries: list[Summary], stats: Stats, strict: bool, quiet: bool, as_json: bool,
-            unwritten: int | None, json_folder: Path | None = None, written: list[Path] | None = None) -> None:
-    code = unwritten or _exit_code(summaries, strict)
+def _finish(outputs: BatchOutputs, strict: bool, quiet: bool, as_json: bool, unwritten: int | None,
+            json_folder: Path | None = None) -> None:
+    failed = outputs.failed > 0
+    code = unwritten or (EXIT_UNREADABLE if failed else EXIT_STRICT if strict and outputs.any_error else EXIT_OK)
     if as_json:
-        summary = {"exit_code": code, "stats": stats.model_dump(), "files": [
-            {"path": str(s.path), "output": s.output or None, "status": s.status, "error": s.error,
-             "items": s.items, "issues": dict(s.codes) if s.items is not None else None}
-            for s in summaries
-        ]}
-        typer.echo(json.dumps(summary, indent=2))
+        for piece in _json_summary(code, outputs):
+            typer.echo(piece, nl=False)
     elif not quiet:
-        stdout.print(summary_table(summaries))
-        stdout.print(batch_totals(summaries, json_folder, written or []), highlight=False)
+        stdout.print(_summary_table(outputs))
+        stdout.print(batch_totals(outputs.summaries(), json_folder, outputs.written()), highlight=False)
     raise typer.Exit(code)
 
 
-def _exit_code(summaries: list[Summary], strict: bool) -> int:
-    if any(s.status == OutcomeStatus.FAILED for s in summaries):
+def _json_summary(code: int, outputs: BatchOutputs) -> Iterator[str]:
+    """``--json``: json.dumps(indent=2) of the summary, a file at a time (the files are
+    read back from the spool: never all in memory)."""
+    head, tail = json.dumps({"exit_code": code, "stats": outputs.stats().model_dump(), "files": []},
+                            indent=2).split('"files": []', 1)
+    yield head + '"files": ['
+    first = True
+    for s in outputs.summaries():
+        entry = {"path": str(s.path), "output": s.output or None, "status": s.status, "error": s.error,
+                 "items": s.items, "issues": dict(s.codes) if s.items is not None else None}
+        yield ("\n" if first else ",\n") + textwrap.indent(json.dumps(entry, indent=2), "    ")
+        first = False
+    yield ("]" if first else "\n  ]") + tail + "\n"
+
+
+def _exit_code(summaries: Iterable[Summary], strict: bool) -> int:
+    failed = has_error = False
+    for s in summaries:  # once: it may be read back from a spool
+        failed = failed or s.status == OutcomeStatus.FAILED
+        has_error = has_error or s.has_error
+    if failed:
         return EXIT_UNREADABLE
-    if strict and any(s.has_error for s in summaries):
+    if strict and has_error:
         return EXIT_STRICT
     return EXIT_OK
+
+
+def _summary_table(outputs: BatchOutputs) -> Table:
+    """A row per file up to SUMMARY_ROWS files; past that the first SUMMARY_ROWS failures
+    and a total (a terminal cannot show ten thousand rows; --json lists every file)."""
+    if outputs.finished <= SUMMARY_ROWS:
+        return summary_table(outputs.summaries())
+    title = (f"actionplan extract: {outputs.finished} files, {outputs.failed} failed"
+             + (f" (the first {SUMMARY_ROWS} shown)" if outputs.failed > SUMMARY_ROWS else "")
+             + "; --json lists every file")
+    return summary_table(islice(outputs.failures(), SUMMARY_ROWS), title=title, total=outputs.stats())
 
 
 def _load_converted(path: Path) -> Outcome:

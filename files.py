@@ -36,27 +36,29 @@ def find_plans(paths: list[Path], extra_suffixes: tuple[str, ...] = ()) -> dict[
     side) both keep their suffix: ``plan.txt.json``, ``plan.md.json``.
     """
     suffixes = SUPPORTED_SUFFIXES + extra_suffixes
-    found: dict[Path, Path] = {}
+    # names as strings, not Path objects: an archive's inputs are tens of thousands
+    found: dict[Path, str] = {}
     for path in _expand_globs(paths):
         if path.is_dir():
             # Not only regular files: a FIFO or device named like a plan is reported, not skipped.
             for file in sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in suffixes):
-                found.setdefault(file, file.relative_to(path).with_suffix(""))
+                found.setdefault(file, str(file.relative_to(path).with_suffix("")))
         else:
-            found.setdefault(path, Path(path.stem))
+            found.setdefault(path, path.stem)
     # Names are compared case-blind: on Windows and macOS "Plan.json" and "plan.json" are one file.
     counts = Counter(_key(name) for name in found.values())
-    names = {file: (name if counts[_key(name)] == 1 else name.with_name(file.name)) for file, name in found.items()}
+    for file, name in found.items():
+        if counts[_key(name)] > 1:
+            found[file] = str(Path(name).with_name(file.name))
     # Still the same (the same file name in two folders given one by one): numbered, in input order.
     taken: Counter[str] = Counter()
-    unique = {}
-    for file, name in names.items():
+    for file, name in found.items():
         taken[_key(name)] += 1
-        unique[file] = f"{name}.json" if taken[_key(name)] == 1 else f"{name}-{taken[_key(name)]}.json"
-    return unique
+        found[file] = f"{name}.json" if taken[_key(name)] == 1 else f"{name}-{taken[_key(name)]}.json"
+    return found
 
 
-def _key(name: Path) -> str:
+def _key(name: str) -> str:
     return str(name).casefold()
 
 

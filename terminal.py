@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -19,7 +19,7 @@ from rich.text import Text
 from .batch import OutcomeStatus
 from .outputs.flat import short_text
 from .outputs.stream import Summary
-from .report import ATTENTION_CODES, PlanReport, Report, ReportAction, attention
+from .report import ATTENTION_CODES, PlanReport, Report, ReportAction, Stats, attention
 
 ACTION_WIDTH = 56  # characters of an action's text on validate's one line per action
 LEAD_WIDTH = 28
@@ -36,8 +36,10 @@ def progress_bar(console: Console, disabled: bool) -> Progress:
 
 # -- extract ------------------------------------------------------------------------
 
-def summary_table(summaries: list[Summary]) -> Table:
-    table = Table("file", title="actionplan extract")
+def summary_table(summaries: Iterable[Summary], title: str = "actionplan extract", total: Stats | None = None) -> Table:
+    """A row per file (failed rows red); ``total``: a last row of the batch's totals, where
+    the rows shown are not every file."""
+    table = Table("file", title=title)
     for heading in ("items", "attention", "no lead", "no timescale", "issues"):
         table.add_column(heading, justify="right")
     table.add_column("status")
@@ -51,21 +53,28 @@ def summary_table(summaries: list[Summary]) -> Table:
                       str(codes.get("missing_lead", 0)), str(codes.get("missing_timescale", 0)),
                       str(sum(codes.values())), summary.status,
                       style="yellow" if summary.status == OutcomeStatus.CONVERTED_WITH_WARNINGS else None)
+    if total is not None:
+        table.add_row(f"total: {total.plans} plans", str(total.items), "",
+                      str(total.by_code.get("missing_lead", 0)), str(total.by_code.get("missing_timescale", 0)),
+                      str(sum(total.by_code.values())), f"{total.failed} failed", style="bold")
     return table
 
 
-def batch_totals(summaries: list[Summary], json_folder: Path | None, written: list[Path]) -> Text:
+def batch_totals(summaries: Iterable[Summary], json_folder: Path | None, written: list[Path]) -> Text:
     """The lines under the summary table: files by outcome, items, actions needing
     attention; then where each output went."""
-    status = Counter(summary.status for summary in summaries)
+    status: Counter = Counter()
+    items = needing = 0
+    for summary in summaries:  # once: they may be read back from the batch's spool
+        status[summary.status] += 1
+        items += summary.items or 0
+        needing += summary.attention
     converted = status[OutcomeStatus.CONVERTED] + status[OutcomeStatus.SKIPPED]
     up_to_date = f" ({status[OutcomeStatus.SKIPPED]} up to date)" if status[OutcomeStatus.SKIPPED] else ""
     failed = status[OutcomeStatus.FAILED]
-    text = Text(f"{_plural(len(summaries), 'file')}: {converted} converted{up_to_date}, "
+    text = Text(f"{_plural(sum(status.values()), 'file')}: {converted} converted{up_to_date}, "
                 f"{status[OutcomeStatus.CONVERTED_WITH_WARNINGS]} with warnings, ")
     text.append(f"{failed} failed", style="bold red" if failed else None)
-    items = sum(summary.items or 0 for summary in summaries)
-    needing = sum(summary.attention for summary in summaries)
     text.append(f"\n{_plural(items, 'item')}, {needing} need{'s' if needing == 1 else ''} attention "
                 "(no lead, no timescale, invalid date or overdue: actionplan validate lists them)")
     if json_folder is not None:

@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 import traceback
-from collections import deque
+from itertools import islice
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Hashable, Iterable, Iterator
@@ -64,16 +64,17 @@ def supervise(
     where the call raised, ran out of time or memory, or its worker died. Every job
     yields exactly once; stopping the iteration stops the workers. ``log_warnings``: the
     workers print libraries' logged warnings on stderr (--debug)."""
-    pending = deque(jobs)
+    pending = iter(jobs)  # taken one at a time: a batch's jobs are never all in memory
     idle: list[_Worker] = []
     busy: dict[_Worker, tuple[Hashable, float]] = {}
     context = _context()
     try:
-        while pending or busy:
-            while pending and len(busy) < max(1, workers):
-                key, args = pending.popleft()
+        while True:
+            for key, args in islice(pending, max(0, max(1, workers) - len(busy))):
                 worker = _started(idle, context, (function, limits, log_warnings), args)
                 busy[worker] = (key, time.monotonic())
+            if not busy:
+                break
             ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy],
                          timeout=_until_next_deadline(busy, limits))
             for worker in [w for w in busy if w.connection in ready or w.process.sentinel in ready]:

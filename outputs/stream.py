@@ -1,17 +1,19 @@
 """Whole-batch outputs written as plans finish, in memory that does not grow with the
 number of plans: a national archive is tens of thousands of documents.
 
-Each finished plan is written once, as a JSON line, to an anonymous temporary file (the
-spool, beside the outputs: on disk, gone when the batch ends or dies) and dropped; what
-stays in memory is a ``Summary`` per file (the summary table's row), the report's
-counts (``ReportTally``) and where each plan sits in the spool. At the end the batch
-outputs — items.jsonl, items.csv, the report as JSON, HTML or a workbook — are written
-reading the spool back one plan at a time, in input order, so they are the same bytes
-whatever order the workers finished in (and whichever executor ran them)."""
+Each finished file is written once to an anonymous temporary file (the spool, beside the
+outputs: on disk, gone when the batch ends or dies) as two JSON lines, its ``Summary``
+(the summary table's row) and its plan, and both are dropped; what stays in memory is
+the report's counts (``ReportTally``), a few totals, and where each file sits in the
+spool (one int per input, keyed by the input's own path object). At the end the batch
+outputs — items.jsonl, items.csv, the report as JSON, HTML or a workbook, the summary —
+are written reading the spool back one file at a time, in input order, so they are the
+same bytes whatever order the workers finished in (and whichever executor ran them)."""
 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import tempfile
 import textwrap
@@ -58,31 +60,41 @@ class Summary:
                    len(plan.items) if plan else None, codes,
                    bool(plan) and any(found.severity == "error" for found in plan.issues), len(attention - {None}))
 
+    def to_json(self) -> str:
+        return json.dumps([str(self.path), self.output, self.status, self.error, self.detail, self.items,
+                           self.codes, self.has_error, self.attention])
+
+    @classmethod
+    def from_json(cls, line: bytes) -> Summary:
+        path, output, status, error, detail, items, codes, has_error, attention = json.loads(line)
+        return cls(Path(path), output, status, error, detail, items, tuple(map(tuple, codes)), has_error, attention)
+
 
 class PlanSpool:
-    """Plans as JSON lines in an anonymous temporary file, read back one at a time."""
+    """Each file's summary and plan (absent: an empty line) as two JSON lines in an anonymous
+    temporary file, read back one file at a time from the offset ``add`` gave."""
 
     def __init__(self, directory: Path | None) -> None:
         self._file: IO[bytes] = tempfile.TemporaryFile(dir=directory, prefix=".actionplan-spool-")
-        self._where: dict[Path, tuple[int, int]] = {}  # path -> (offset, length)
+        self.plans = 0
 
-    def add(self, key: Path, status: str, plan: ActionPlan) -> None:
-        record = f"{status}\t".encode() + plan.model_dump_json().encode()
+    def add(self, summary: Summary, plan: ActionPlan | None) -> int:
         offset = self._file.seek(0, os.SEEK_END)
-        self._file.write(record)
-        self._where[key] = (offset, len(record))
+        self._file.write(summary.to_json().encode() + b"\n")
+        self._file.write((plan.model_dump_json().encode() if plan is not None else b"") + b"\n")
+        self.plans += plan is not None
+        return offset
 
-    def __len__(self) -> int:
-        return len(self._where)
+    def summary(self, offset: int) -> Summary:
+        self._file.seek(offset)
+        return Summary.from_json(self._file.readline())
 
-    def read(self, order: Iterable[Path]) -> Iterator[tuple[str, ActionPlan]]:
-        """(status, plan) of each spooled path, in ``order``."""
-        for key in order:
-            if key in self._where:
-                offset, length = self._where[key]
-                self._file.seek(offset)
-                status, _, text = self._file.read(length).partition(b"\t")
-                yield status.decode(), ActionPlan.model_validate_json(text)
+    def plan(self, offset: int) -> tuple[str, ActionPlan] | None:
+        """(status, plan) of the file at ``offset``; None where it has no plan (failed)."""
+        self._file.seek(offset)
+        summary = Summary.from_json(self._file.readline())
+        text = self._file.readline().rstrip(b"\n")
+        return (summary.status, ActionPlan.model_validate_json(text)) if text else None
 
     def close(self) -> None:
         self._file.close()
@@ -92,66 +104,81 @@ class SpooledPlanReports:
     """``Report.plans`` for the HTML and workbook writers: a sized iterable that reads
     the spool again each time it is iterated (they go over the plans more than once)."""
 
-    def __init__(self, spool: PlanSpool, order: list[Path]) -> None:
-        self._spool, self._order = spool, order
+    def __init__(self, outputs: BatchOutputs) -> None:
+        self._outputs = outputs
 
     def __len__(self) -> int:
-        return len(self._spool)
+        return self._outputs.spooled_plans
 
     def __iter__(self) -> Iterator[PlanReport]:
-        return (_plan_report(plan, status) for status, plan in self._spool.read(self._order))
+        return (_plan_report(plan, status) for status, plan in self._outputs.spooled())
 
 
 class BatchOutputs:
     """Takes outcomes in any order (``add``); writes the batch files at ``finish``."""
 
     def __init__(self, order: Iterable[Path], jsonl: Path | None = None, csv_file: Path | None = None,
-                 reports: Iterable[Path] = (), spool_directory: Path | None = None) -> None:
-        self._order = list(order)
+                 reports: Iterable[Path] = (), spool_directory: Path | None = None, keep_plans: bool = False) -> None:
+        # input -> its offset in the spool (-1: not finished): assigning an existing key keeps
+        # the input's path object, not the copy each outcome brings back from its worker
+        self._at: dict[Path, int] = dict.fromkeys(order, -1)
         self._jsonl, self._csv, self._reports = jsonl, csv_file, [target for target in reports if target]
-        needed = bool(jsonl or csv_file or self._reports)
-        self._spool = PlanSpool(_usable(spool_directory)) if needed else None
+        self._keep_plans = keep_plans or bool(jsonl or csv_file or self._reports)  # keep_plans: for report()
+        self._spool = PlanSpool(_usable(spool_directory))
         self._tally = ReportTally()
-        self._summaries: dict[Path, Summary] = {}
-        self._headings: dict[Path, tuple[str, ...]] = {}  # the csv's extra columns, plans that have any
-        self._unwritten: set[Path] = set()
+        self.finished = self.failed = 0
+        self.any_error = False  # an error-severity issue in some plan (--strict)
+        self._headings_of: dict[Path, tuple[str, ...]] = {}  # plans that have any: few
+        self._unwritten: set[Path] = set()  # batch files finish could not write
 
     def add(self, outcome: Outcome) -> Summary:
-        summary = self._summaries[outcome.path] = Summary.of(outcome)
+        summary = Summary.of(outcome)
         plan = outcome.plan
         if plan is not None:
-            report = _plan_report(plan, outcome.status)
-            self._tally.add(report)
-            if self._spool is not None:
-                self._spool.add(outcome.path, outcome.status.value, plan)
+            self._tally.add(_plan_report(plan, outcome.status))
             headings = tuple(dict.fromkeys(heading for item in plan.items for heading in item.extra))
-            if headings:
-                self._headings[outcome.path] = headings
+            if headings and self._csv is not None:
+                self._headings_of[outcome.path] = headings
+        self._at[outcome.path] = self._spool.add(summary, plan if self._keep_plans else None)
+        self.finished += 1
+        self.failed += summary.items is None
+        self.any_error = self.any_error or summary.has_error
         return summary
 
-    def summaries(self) -> list[Summary]:
-        return [self._summaries[path] for path in self._order if path in self._summaries]
+    def summaries(self) -> Iterator[Summary]:
+        """Each finished file's summary, in input order, read back from the spool."""
+        return (self._spool.summary(offset) for offset in self._at.values() if offset >= 0)
+
+    def failures(self) -> Iterator[Summary]:
+        return (summary for summary in self.summaries() if summary.items is None)
+
+    @property
+    def spooled_plans(self) -> int:
+        return self._spool.plans
+
+    def spooled(self) -> Iterator[tuple[str, ActionPlan]]:
+        """(status, plan) of each file with a plan, in input order."""
+        for offset in self._at.values():
+            found = self._spool.plan(offset) if offset >= 0 else None
+            if found is not None:
+                yield found
 
     def stats(self) -> Stats:
-        return self._tally.stats(sum(summary.items is None for summary in self._summaries.values()))
+        return self._tally.stats(self.failed)
 
     def finish(self) -> list[str]:
         """Write the batch files; the one-line errors of those that could not be written."""
         writes = [(self._write_jsonl, self._jsonl), (self._write_csv, self._csv)]
         writes += [(self._write_report, target) for target in self._reports]
         errors = []
-        try:
-            for write, target in writes:
-                if target is None:
-                    continue
-                try:
-                    write(target)
-                except OutputError as error:
-                    self._unwritten.add(target)
-                    errors.append(str(error))
-        finally:
-            if self._spool is not None:
-                self._spool.close()
+        for write, target in writes:
+            if target is None:
+                continue
+            try:
+                write(target)
+            except OutputError as error:
+                self._unwritten.add(target)
+                errors.append(str(error))
         return errors
 
     def written(self) -> list[Path]:
@@ -159,14 +186,18 @@ class BatchOutputs:
         return [target for target in [self._jsonl, self._csv, *self._reports]
                 if target is not None and target not in self._unwritten]
 
+    def close(self) -> None:
+        """Drop the spool (the summaries cannot be read after)."""
+        self._spool.close()
+
     def _plans(self) -> Iterator[ActionPlan]:
-        return (plan for _, plan in self._spool.read(self._order))
+        return (plan for _, plan in self.spooled())
 
     def _write_jsonl(self, target: Path) -> None:
         _write_text(target, (line for plan in self._plans() for line in jsonl_lines(plan)))
 
     def _write_csv(self, target: Path) -> None:
-        extra = dict.fromkeys(heading for path in self._order for heading in self._headings.get(path, ()))
+        extra = dict.fromkeys(heading for path in self._at for heading in self._headings_of.get(path, ()))
         with atomic_target(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
             stream.write(BOM)
             writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS + [EXTRA_PREFIX + heading for heading in extra])
@@ -175,12 +206,16 @@ class BatchOutputs:
                 writer.writerows(csv_rows(plan))
             _sync(stream)
 
+    def report(self) -> Report:
+        """The report, its ``plans`` read back from the spool each time they are iterated
+        (a ``SpooledPlanReports``, not a list: ``report_json_parts`` writes it as JSON)."""
+        failures = [Failure(path=str(s.path), error=s.error) for s in self.failures()]
+        return self._tally.skeleton(failures).model_copy(update={"plans": SpooledPlanReports(self)})
+
     def _write_report(self, target: Path) -> None:
         """As ``report.write_report``: ``.html`` the page, ``.xlsx`` the workbook, else JSON."""
-        failures = [Failure(path=str(s.path), error=s.error) for s in self.summaries() if s.items is None]
-        skeleton = self._tally.skeleton(failures)
-        plans = SpooledPlanReports(self._spool, self._order)
-        report = skeleton.model_copy(update={"plans": plans})
+        report = self.report()
+        skeleton, plans = report.model_copy(update={"plans": []}), report.plans
         suffix = target.suffix.lower()
         if suffix in (".html", ".htm"):
             from .html import report_html_parts

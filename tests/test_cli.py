@@ -184,3 +184,25 @@ def test_help_shows_no_python_types(command):
     result = runner.invoke(app, [*command, "--help"], terminal_width=120)
     assert result.exit_code == 0
     assert not re.search(r"<(bool|int|str|path|list\[\w+\]|float|[a-z]+ range)>", result.output), result.output
+
+
+def test_summary_past_its_row_limit_lists_failures_and_a_total(tmp_path, monkeypatch):
+    """A national archive's summary is not ten thousand terminal rows: past SUMMARY_ROWS
+    files, the failed ones and a total line (--json still lists every file)."""
+    from actionplan import cli
+
+    monkeypatch.setattr(cli, "SUMMARY_ROWS", 2)
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    inputs = [str(bad), "samples/southend-2012.txt", "samples/stockton-2013.txt"]
+    result = runner.invoke(app, ["extract", *inputs, "-o", str(tmp_path / "out"), "--workers", "1"],
+                           env={"COLUMNS": "400"})  # the temporary folder's path on one line
+    assert result.exit_code == EXIT_UNREADABLE
+    table = result.stdout  # the per-file progress lines go to stderr
+    assert "3 files, 1 failed; --json lists every file" in table
+    assert "broken.txt" in table and "southend-2012.txt" not in table
+    assert "total: 2 plans" in table and "103" in table  # 45 + 58 items
+    listed = runner.invoke(app, ["extract", *inputs, "-o", str(tmp_path / "out"), "--workers", "1", "--json"])
+    summary = json.loads(listed.stdout)
+    assert [entry["path"] for entry in summary["files"]] == inputs
+    assert listed.stdout == json.dumps(summary, indent=2) + "\n"  # written a file at a time, as json.dumps writes

@@ -76,6 +76,31 @@ def test_scheduler_without_the_dask_executor_is_bad_usage(tmp_path):
     assert "add --executor dask" in result.output
 
 
+@pytest.mark.parametrize("options, refused", [
+    (["--timeout", "60"], "error: --timeout is not applied by --executor dask"),
+    (["--timeout", "60", "--scheduler", "tcp://localhost:8786"], "error: --timeout is not applied by --executor dask"),
+    (["--memory-limit", "512", "--scheduler", "tcp://localhost:8786"],
+     "error: --memory-limit is not applied on a cluster given by --scheduler"),
+])
+def test_limits_a_dask_cluster_would_not_enforce_are_refused_in_one_line(tmp_path, options, refused):
+    """Dask has no per-task time limit, and a cluster started elsewhere keeps its own
+    memory limits: given on the command line, they are bad usage, never silently dropped
+    (refused before any cluster is reached: the scheduler address is never dialled)."""
+    result = runner.invoke(app, ["extract", "samples/southend-2012.txt", "-o", str(tmp_path), "--executor", "dask",
+                                 *options])
+    assert result.exit_code == EXIT_USAGE
+    assert result.output.startswith(refused) and result.output.count("\n") == 1, result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_memory_limit_is_applied_by_a_local_dask_cluster(tmp_path):
+    """Without --scheduler the LocalCluster's nanny enforces --memory-limit: accepted."""
+    pytest.importorskip("distributed")
+    result = runner.invoke(app, ["extract", "samples/southend-2012.txt", "-o", str(tmp_path), "--workers", "1",
+                                 "--executor", "dask", "--memory-limit", "2048", "--quiet"])
+    assert result.exit_code == EXIT_OK, result.output
+
+
 def test_resumed_batch_converts_only_what_is_missing_and_reports_every_plan(plans, tmp_path):
     """A batch killed part way leaves some plans' JSON and no report (every output is
     renamed into place whole): the same command converts the rest and writes the whole

@@ -98,3 +98,27 @@ def test_validate_lists_the_actions_needing_attention_not_only_counts():
     # the reasons, the lead, the due date (as written where it is no date) at the line's end (80 columns at least)
     assert re.search(r"^t1-r8 Add a notification flag[\w ]*…? +invalid date +Systems Manager +31/02/2014$", lines[4])
     assert re.search(r"^t1-r2 Daily performance clinic[\w ]*…? +overdue +Joan Smith +31 Oct 2013$", lines[1])
+
+
+def test_validate_streams_the_report_the_in_memory_report_would_be(reports, tmp_path):
+    """validate reads plans and JSON files one at a time through the spool (an archive is
+    never all in memory); its --json and --report are the bytes build_report gives."""
+    from pathlib import Path
+
+    from actionplan.batch import Outcome
+    from actionplan.report import build_report, report_json
+    from actionplan.schema import ActionPlan
+
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"not": "a plan"}')
+    converted = reports / "southend-2012.json"
+    result = runner.invoke(app, ["validate", "samples/stockton-2013.txt", str(converted), str(bogus), "--json",
+                                 "--report", str(tmp_path / "report.json")])
+    assert result.exit_code == EXIT_UNREADABLE
+    expected = build_report([
+        Outcome(Path("samples/stockton-2013.txt"), "", "converted", actionplan.extract("samples/stockton-2013.txt")),
+        Outcome(converted, "", "skipped", ActionPlan.model_validate_json(converted.read_text(encoding="utf-8"))),
+        Outcome(bogus, "", "failed", error=json.loads(result.stdout)["failures"][0]["error"]),
+    ])
+    assert result.stdout == report_json(expected)
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == report_json(expected)

@@ -107,3 +107,24 @@ def test_cli_reports_a_timed_out_file_and_converts_the_rest(tmp_path):
     assert result.exit_code == EXIT_UNREADABLE
     assert result.output.strip() == f"error: {plan}: timed out after 1e-09 s (raise --timeout)"
     assert not (tmp_path / "out" / "plan.json").exists()
+
+
+def test_jobs_are_taken_as_workers_free_up_not_all_at_once():
+    """A batch of ten thousand files is never a list of ten thousand jobs: ``supervise``
+    takes the next job only when a worker is free (the jobs here record when they are
+    taken; ``abs`` is the stand-in job)."""
+    code = textwrap.dedent("""
+        import json
+        from actionplan.workers import Limits, supervise
+        taken = []
+        def jobs():
+            for number in range(6):
+                taken.append(number)
+                yield number, (-number,)
+        seen = [len(taken) for _ in supervise(abs, jobs(), 2, Limits(0, 0))]
+        print(json.dumps(seen))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=HARNESS_TIMEOUT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen[0] == 2 and seen == sorted(seen) and seen[-1] == 6

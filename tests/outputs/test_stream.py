@@ -81,7 +81,7 @@ def test_summaries_in_input_order_and_stats_as_the_report(outcomes, tmp_path):
     outputs = streamed(outcomes, tmp_path)
     assert [summary.path for summary in outputs.summaries()] == [outcome.path for outcome in outcomes]
     assert outputs.stats() == build_report(outcomes).stats
-    failed = outputs.summaries()[2]
+    failed = list(outputs.summaries())[2]
     assert (failed.status, failed.items, failed.codes) == ("failed", None, ())
 
 
@@ -102,3 +102,36 @@ def test_plans_are_not_kept(tmp_path):
 def test_the_spool_leaves_nothing_behind(outcomes, tmp_path):
     streamed(outcomes, tmp_path, jsonl=tmp_path / "items.jsonl")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["items.jsonl"]
+
+
+def test_memory_kept_per_file_is_a_few_bytes(tmp_path):
+    """The summaries go to the spool with the plans: what stays per finished file is its
+    offset (a new int past 256), not its Summary, plan or the path object its outcome
+    brought back from a worker. Measured by tracemalloc over 2,000 outcomes after the
+    first 100 (the pydantic and Counter tables are warm by then)."""
+    import tracemalloc
+
+    plan = actionplan.extract("samples/southend-2012.txt")
+    inputs = [Path(f"plans/p{number:05d}.txt") for number in range(2100)]
+    outputs = BatchOutputs(inputs, reports=[tmp_path / "report.json"], spool_directory=tmp_path)
+
+    def add(numbers: range) -> None:
+        for number in numbers:
+            status = "failed" if number % 10 == 0 else "converted"
+            outputs.add(Outcome(Path(f"plans/p{number:05d}.txt"), "", status,
+                                None if status == "failed" else plan, error="bad" if status == "failed" else None))
+
+    tracemalloc.start()
+    try:
+        add(range(100))
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+        add(range(100, 2100))
+        gc.collect()
+        per_file = (tracemalloc.get_traced_memory()[0] - before) / 2000
+    finally:
+        tracemalloc.stop()
+    assert per_file < 48, f"{per_file:.0f} bytes kept per file"
+    assert (outputs.finished, outputs.failed) == (2100, 210)
+    assert sum(1 for _ in outputs.summaries()) == 2100
+    assert outputs.finish() == []
