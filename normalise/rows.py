@@ -14,44 +14,16 @@ from .context import Context, recommendation_marker
 from .cues import append, joiner, looks_like_title, mid_sentence
 from .drafts import Draft, Recommendation
 from .header_rows import HeaderRows
+from .paragraph_kinds import paragraph_kinds
 from .headings import HeadingTable
 from .layout import Header, stub_columns
 from .refs import split_number
 from .row_cells import RowCells, read_cells
 from .stitch import Decision, Policy, StitchState, decide
-from .report import is_recommendations_heading
 
 # What each row kind adds to in RowCounts (captions are header rows above a header).
 _COUNTED_AS = {"item": "items", "continuation": "continuations", "header": "headers", "caption": "headers",
                "section": "sections", "blank": "blank", "dropped": "dropped"}
-
-
-def _between_tables(blocks: list, position: int) -> bool:
-    """A block with a table directly before it and directly after it."""
-    return 0 < position < len(blocks) - 1 and isinstance(blocks[position - 1], Table) \
-        and isinstance(blocks[position + 1], Table)
-
-
-def _lone_line(text: str) -> bool:
-    """One short line with no date, number or sentence in it: between two of a plan's tables
-    it is a theme whatever its case ("Education, Health and Care plans"), as a merged theme
-    row comes out of a text conversion."""
-    return "\n" not in text.strip() and not any(ch.isdigit() for ch in text) and ":" not in text
-
-
-def _before_table(blocks: list, position: int) -> bool:
-    return position + 1 < len(blocks) and isinstance(blocks[position + 1], Table)
-
-
-def _theme_kinds(blocks: list) -> set[str]:
-    """How the plan sets its themes (bold lines, say), seen where titles stand between two
-    of its tables; body text never counts. The first theme, above the first table, is
-    known by the same setting, where a title alone would not tell it from the document's."""
-    return {
-        block.kind for position, block in enumerate(blocks)
-        if isinstance(block, Paragraph) and block.kind != "body" and _between_tables(blocks, position)
-        and looks_like_title(" ".join(block.text.split()))
-    }
 
 
 @dataclass
@@ -111,19 +83,10 @@ class RowReader:
         self.pages_cut_rows = document.pages_cut_rows
         self.policy = Policy(own_headers_only=self.own_headers_only, cells_in_place=document.cells_in_place)
         blocks = document.blocks
-        theme_kinds = _theme_kinds(blocks)
+        kinds = paragraph_kinds(blocks, report=self.own_headers_only)
         for position, block in enumerate(blocks):
             if isinstance(block, Paragraph):
-                kind = block.kind
-                if _between_tables(blocks, position) and looks_like_title(
-                        " ".join(block.text.split()), any_case=_lone_line(block.text)):
-                    kind = "heading"  # a theme's title line standing between a plan's tables
-                elif block.kind in theme_kinds and _before_table(blocks, position) \
-                        and looks_like_title(" ".join(block.text.split()), any_case=True):
-                    kind = "heading"  # the first theme, set as the themes between the tables are
-                elif self.own_headers_only and is_recommendations_heading(block.text):
-                    kind = "heading"  # a report's "Areas for priority action" over its table
-                self.context.read_paragraph(block.text, kind, block.level)
+                self.context.read_paragraph(block.text, kinds[position], block.level)
             else:
                 self.read_table(block)
         return self
