@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
+from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -57,8 +58,10 @@ def open_workbook(path: Path):
             # slicers ...): nothing a plan's reader can act on.
             warnings.simplefilter("ignore")
             return load_workbook(path, data_only=True, read_only=False, keep_links=False)
+    # XMLSyntaxError: openpyxl parses parts with lxml when it is installed (as python-docx
+    # needs it); OverflowError: a style index past a C int (found by tests/fuzz.py).
     except (InvalidFileException, OSError, KeyError, ValueError, TypeError, IndexError, AttributeError, ParseError,
-            zipfile.BadZipFile) as error:
+            XMLSyntaxError, OverflowError, zipfile.BadZipFile) as error:
         raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({error}): open it in Excel "
                                       "and save it as .xlsx") from error
 

@@ -1,6 +1,8 @@
 """The Excel extractor on the workbooks tests/fixtures/xlsx/make_xlsx.py builds by hand
 (rows of the Southend seed plan laid out as a tracker), and on small workbooks made here."""
 
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -230,3 +232,26 @@ def test_a_workbook_with_no_text_is_no_plan(tmp_path):
     path = _workbook(tmp_path, {"Sheet1": []})
     with pytest.raises(DocumentLoadError, match="no table found"):
         actionplan.extract(path)
+
+
+def _damaged(tmp_path: Path, member: str, damage) -> Path:
+    """The tracker with one XML part changed by ``damage`` (a zip that is still sound)."""
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(XLSX / "tracker.xlsx") as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            out.writestr(info, damage(data) if info.filename == member else data)
+    return path
+
+
+@pytest.mark.parametrize("member,damage", [
+    ("xl/workbook.xml", lambda data: data[:len(data) // 2]),  # lxml's XMLSyntaxError
+    ("xl/styles.xml", lambda data: re.sub(rb'borderId="\d+"', b'borderId="99999999999"', data)),  # OverflowError
+], ids=["truncated-workbook-part", "style-index-past-a-c-int"])
+def test_damaged_parts_found_by_the_fuzzer_are_one_line_errors(tmp_path, member, damage):
+    """tests/fuzz.py: these escaped as internal errors (XMLSyntaxError, OverflowError)."""
+    path = _damaged(tmp_path, member, damage)
+    with pytest.raises(DocumentLoadError) as raised:
+        load(path)
+    assert str(raised.value).startswith(f"{path}: a zip file but not a readable Excel workbook (")
+    assert "\n" not in str(raised.value)
