@@ -22,7 +22,7 @@ import actionplan
 from actionplan.errors import DocumentLoadError
 from actionplan.extract import load
 from actionplan.normalise.timescales import parse_timescale
-from hostile_files import busy_pdf, cell, nested, plan_table, word_file
+from hostile_files import HOSTILE, busy_pdf, cell, nested, plan_table, word_file
 
 HARNESS_TIMEOUT = 120  # seconds before the harness gives up on a child: a hang, not a slow run
 CHILD_MEMORY = 1 << 30
@@ -96,6 +96,37 @@ def test_malformed_xml_in_a_word_package_is_a_clean_error(tmp_path):
     with pytest.raises(DocumentLoadError) as raised:
         load(path)
     assert str(raised.value).startswith(f"{path}: ") and "\n" not in str(raised.value)
+
+
+# -- Excel -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,error", [
+    # openpyxl made a MergedCell for each of the 17 billion cells while loading: never finished.
+    ("excel-merge-of-the-whole-sheet.xlsx", "xl/worksheets/sheet1.xml merges more than 1,100,000 cells (the range "
+                                            "A2:XFD1048576 among them; a damaged sheet?): unmerge them in Excel and "
+                                            "save it again"),
+    # iter_rows walked (and created) every cell of the rectangle up to the stray one: never finished.
+    ("excel-cell-at-the-last-column-and-row.xlsx", "sheet 'LAC action plan' has text as far as XFD1048576, more "
+                                                   "cells than any plan (a damaged sheet?): delete the cells far "
+                                                   "from the table and save it again"),
+    # Word packages were checked for zip bombs, workbooks not.
+    ("excel-zip-bomb.xlsx", "xl/media/bomb.bin inflates 1029x to 64 MiB (a zip bomb, or a damaged file): not read"),
+])
+def test_hostile_workbooks_are_refused_in_bounded_time(tmp_path, name, error):
+    """Found by tests/fuzz.py's hostile set: the first two timed out, the bomb was opened."""
+    path = tmp_path / name
+    HOSTILE[name](path)
+    result = bounded(f"""
+        import json
+        from actionplan.errors import DocumentLoadError
+        from actionplan.extract import load
+        try:
+            load({str(path)!r})
+            print(json.dumps("loaded"))
+        except DocumentLoadError as error:
+            print(json.dumps(str(error)))
+    """)
+    assert result == f"{path}: {error}"
 
 
 # -- PDF -------------------------------------------------------------------------
