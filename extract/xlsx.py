@@ -69,9 +69,10 @@ def open_workbook(path: Path):
             warnings.simplefilter("ignore")
             return load_workbook(path, data_only=True, read_only=False, keep_links=False)
     # XMLSyntaxError: openpyxl parses parts with lxml when it is installed (as python-docx
-    # needs it); OverflowError: a style index past a C int (found by tests/fuzz.py).
+    # needs it); OverflowError: a style index past a C int; zlib.error, EOFError, NotImplementedError:
+    # a damaged zip member or an unknown compression method (all found by tests/fuzz.py).
     except (InvalidFileException, OSError, KeyError, ValueError, TypeError, IndexError, AttributeError, ParseError,
-            XMLSyntaxError, OverflowError, zipfile.BadZipFile) as error:
+            XMLSyntaxError, OverflowError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({error}): open it in Excel "
                                       "and save it as .xlsx") from error
 
@@ -94,7 +95,7 @@ def _check_merges(path: Path) -> None:
                                                       f"range {first.decode()}{top.decode()}:{last.decode()}"
                                                       f"{bottom.decode()} among them; a damaged sheet?): unmerge them "
                                                       "in Excel and save it again")
-    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError, NotImplementedError):
         return  # a damaged package: openpyxl's own error says so
 
 
