@@ -84,7 +84,8 @@ def test_pdfminer_warnings_reach_the_terminal_only_with_debug(tmp_path):
     assert any(not line.startswith("error: ") for line in stderr[("--debug",)])
 
 
-@pytest.mark.parametrize("number", ["0101", "0160"])
+# 0298: a content stream's operators mutated; PDFium opened the file but not its page.
+@pytest.mark.parametrize("number", ["0101", "0160", "0298"])
 def test_pdf_pdfplumber_reads_but_pdfium_cannot_render_is_a_clean_error(number):
     """Found by the 300-mutant run (mutants 0101 and 0160 of rotated-plan.pdf, kept as
     fixtures): pdfplumber opened these, PDFium (rendering for OCR) raised PdfiumError, an
