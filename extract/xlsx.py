@@ -73,7 +73,8 @@ def open_workbook(path: Path):
     # a damaged zip member or an unknown compression method (all found by tests/fuzz.py).
     except (InvalidFileException, OSError, KeyError, ValueError, TypeError, IndexError, AttributeError, ParseError,
             XMLSyntaxError, OverflowError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
-        raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({error}): open it in Excel "
+        cause = " ".join(str(error).split())  # openpyxl's messages run over several lines
+        raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({cause}): open it in Excel "
                                       "and save it as .xlsx") from error
 
 
