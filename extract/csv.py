@@ -24,6 +24,9 @@ _DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_ROWS = 200  # rows read to choose the delimiter
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\r?\n", re.I)  # Excel's "sep=;" first line names the delimiter
 _ZIP_MAGIC = b"PK\x03\x04"
+# Every row is padded out to the widest (a short row is trailing empty cells not written):
+# one row of a million cells made rows x a million. Excel stops at 16,384 columns.
+_MAX_COLUMNS = 16_384
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -83,6 +86,11 @@ def extract(path: Path) -> Document:
     rows = [GridRow(number, [Cell(clean(cell)) for cell in cells])
             for number, cells in enumerate(_rows(text, delimiter), start=1)]
     width = max((len(row.cells) for row in rows), default=0)
+    if width > _MAX_COLUMNS:
+        widest = next(row for row in rows if len(row.cells) == width)
+        raise DocumentLoadError(path, f"row {widest.number} has {width:,} cells, more than a spreadsheet's "
+                                      f"{_MAX_COLUMNS:,} columns (a damaged file?): open it in Excel to check it "
+                                      "and save it as CSV again")
     for row in rows:  # a short row (trailing empty cells not written) is padded out to the table
         row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
     return Document(path=path, format="csv", blocks=sheet_blocks(rows, 1), pages_cut_rows=False,

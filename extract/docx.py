@@ -20,24 +20,18 @@ from lxml.etree import XMLSyntaxError
 from ..errors import DocumentLoadError
 from .base import Backend, Block, Cell, Document, Paragraph, Row, Table
 from .numbering import ListNumbering
+from .zip_limits import check_sizes
 
 _NO_FILL = {"", "auto", "FFFFFF", "ffffff"}
 # Bounds on what a damaged or hostile file can make us build (Word itself stops at 63 columns).
 _MAX_GRID = 63
 _MAX_NESTING = 8  # tables inside tables deeper than this are read as plain text
-# Zip bombs: refused from the sizes the zip directory declares, before inflating anything
-# (zipfile never inflates a member past its declared size).
-_MAX_MEMBER = 512 << 20
-_MAX_PACKAGE = 1 << 30
-_MAX_RATIO, _RATIO_FROM = 200, 16 << 20  # Word's XML inflates 10-40x; a bomb a thousandfold
-
-
 def open_word(path: Path):
     """The python-docx document, or a DocumentLoadError saying why it is not one."""
     # A Word 97-2003 file named .docx never gets here: extract.sniff names it first.
     if not zipfile.is_zipfile(path):
         raise DocumentLoadError(path, "not a Word .docx file (it is not a zip package)")
-    _check_sizes(path)
+    check_sizes(path)
     try:
         return open_docx(str(path))
     except XMLSyntaxError as error:
@@ -46,22 +40,6 @@ def open_word(path: Path):
         raise DocumentLoadError(path, f"a zip file but not a Word document ({error})") from error
     except (OSError, EOFError, zlib.error, NotImplementedError) as error:  # a damaged member
         raise DocumentLoadError(path, f"damaged Word package ({type(error).__name__}: {error})") from error
-
-
-def _check_sizes(path: Path) -> None:
-    """Refuse a package whose members would inflate past what any plan needs."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise DocumentLoadError(path, f"damaged zip package ({error})") from error
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _MAX_MEMBER or (member.file_size > _RATIO_FROM and ratio > _MAX_RATIO):
-            raise DocumentLoadError(path, f"{member.filename} inflates {ratio:.0f}x to {member.file_size >> 20} MiB "
-                                          "(a zip bomb, or a damaged file): not read")
-    if sum(member.file_size for member in members) > _MAX_PACKAGE:
-        raise DocumentLoadError(path, f"the package inflates to more than {_MAX_PACKAGE >> 30} GiB: not read")
 
 
 def extract(path: Path) -> Document:

@@ -104,7 +104,13 @@ class PageOcr:
         from .scan import prepare  # numpy: imported only when a page is read by OCR
 
         dpi = self.options.dpi
-        grey = self._document()[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+        import pypdfium2
+
+        try:
+            grey = self._document()[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+        except pypdfium2.PdfiumError as error:  # the document opened, this page does not (found by tests/fuzz.py)
+            raise DocumentLoadError(self.path, f"damaged PDF: its scanned pages cannot be rendered for OCR "
+                                               f"(page {number}: {error}); save it again from a PDF reader") from error
         image = prepare(grey, dpi, lambda picture: _orientation(picture, dpi, self.path, number))
         rows = _tesseract(image.grey, dpi, self.path, number)
         rows += _unread_marks(image, rows, self.path, number)

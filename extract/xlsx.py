@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
+from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import DocumentLoadError
@@ -30,10 +32,17 @@ from .base import Backend, Block, Cell, Document, Table
 from .cell_format import fill_colour, shown_text, theme_colours
 from .conditional_fills import ConditionalFills
 from .grid import GridRow, clean, sheet_blocks
+from .zip_limits import check_sizes
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Excel 97-2003, or an encrypted workbook
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected workbook keeps
 _SHOWN_HIDDEN = 300  # characters of hidden text quoted in a note
+# Bounds on what a damaged sheet can make us build: openpyxl makes an object for every cell
+# a merged range covers, and the grid is read cell by cell up to the last cell with text.
+# A whole merged column is 1,048,576 cells; a plan's grid is a few thousand.
+_MAX_MERGED_CELLS = 1_100_000
+_MAX_GRID_CELLS = 5_000_000
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 
 
 def open_workbook(path: Path):
@@ -51,16 +60,44 @@ def open_workbook(path: Path):
     if not zipfile.is_zipfile(path):
         raise DocumentLoadError(path, "not an Excel .xlsx file (it is not a zip package): if it is damaged, "
                                       "open it in Excel and save it again")
+    check_sizes(path)
+    _check_merges(path)
     try:
         with warnings.catch_warnings():
             # openpyxl warns of the parts it does not read (data validation extensions,
             # slicers ...): nothing a plan's reader can act on.
             warnings.simplefilter("ignore")
             return load_workbook(path, data_only=True, read_only=False, keep_links=False)
+    # XMLSyntaxError: openpyxl parses parts with lxml when it is installed (as python-docx
+    # needs it); OverflowError: a style index past a C int; zlib.error, EOFError, NotImplementedError:
+    # a damaged zip member or an unknown compression method (all found by tests/fuzz.py).
     except (InvalidFileException, OSError, KeyError, ValueError, TypeError, IndexError, AttributeError, ParseError,
-            zipfile.BadZipFile) as error:
-        raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({error}): open it in Excel "
+            XMLSyntaxError, OverflowError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+        cause = " ".join(str(error).split())  # openpyxl's messages run over several lines
+        raise DocumentLoadError(path, f"a zip file but not a readable Excel workbook ({cause}): open it in Excel "
                                       "and save it as .xlsx") from error
+
+
+def _check_merges(path: Path) -> None:
+    """Refuse a sheet merging more cells than any plan before openpyxl builds them (a
+    range to the sheet's far corner never finished loading)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                total = 0
+                for found in _MERGE_REF.finditer(package.read(name)):
+                    first, top, last, bottom = found.groups()
+                    total += ((abs(int(bottom) - int(top)) + 1)
+                              * (abs(column_index_from_string(last.decode()) - column_index_from_string(first.decode())) + 1))
+                    if total > _MAX_MERGED_CELLS:
+                        raise DocumentLoadError(path, f"{name} merges more than {_MAX_MERGED_CELLS:,} cells (the "
+                                                      f"range {first.decode()}{top.decode()}:{last.decode()}"
+                                                      f"{bottom.decode()} among them; a damaged sheet?): unmerge them "
+                                                      "in Excel and save it again")
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError, NotImplementedError):
+        return  # a damaged package: openpyxl's own error says so
 
 
 def extract(path: Path) -> Document:
@@ -77,6 +114,10 @@ def extract(path: Path) -> Document:
                                                           "(unhide it in Excel to have it converted)", text[:_SHOWN_HIDDEN]))
             continue
         reader = _SheetReader(sheet, theme, palette)
+        if reader.last_row * reader.last_column > _MAX_GRID_CELLS:
+            raise DocumentLoadError(path, f"sheet {sheet.title!r} has text as far as "
+                                          f"{get_column_letter(reader.last_column)}{reader.last_row}, more cells than "
+                                          "any plan (a damaged sheet?): delete the cells far from the table and save it again")
         index = 1 + sum(1 for block in blocks if isinstance(block, Table))
         read = sheet_blocks(reader.rows(), index, sheet.title)
         blocks.extend(read)
@@ -87,13 +128,21 @@ def extract(path: Path) -> Document:
                     cells_in_place=True, notes=notes)
 
 
+def _stored_cells(sheet) -> list:
+    """The cells the file stores, in row then column order. openpyxl keeps them in
+    ``_cells``; its public iter_rows walks every position of the rectangle up to the
+    farthest one, and creates a cell for each."""
+    return [cell for _, cell in sorted(sheet._cells.items())]
+
+
 def _sheet_text(sheet) -> str:
-    lines = []
-    for row in sheet.iter_rows():
-        texts = [clean(shown_text(cell.value, cell.number_format)) for cell in row if cell.value is not None]
-        if any(texts):
-            lines.append(" | ".join(text for text in texts if text))
-    return "\n".join(lines)
+    lines: dict[int, list[str]] = {}
+    for cell in _stored_cells(sheet):
+        if cell.value is not None:
+            text = clean(shown_text(cell.value, cell.number_format))
+            if text:
+                lines.setdefault(cell.row, []).append(text)
+    return "\n".join(" | ".join(texts) for _, texts in sorted(lines.items()))
 
 
 class _SheetReader:
@@ -108,12 +157,13 @@ class _SheetReader:
                 self.hidden_columns.update(range(dimension.min, (dimension.max or dimension.min) + 1))
         # The extent of the cells with text: a cell formatted but empty far to the right or
         # below (which openpyxl's max_row / max_column count) is no part of the table.
+        # The cells the file stores (openpyxl's iter_rows walks the whole rectangle to the
+        # farthest cell, 17 billion cells for a stray one at XFD1048576).
         self.last_row = self.last_column = 0
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.value is not None and str(cell.value).strip():
-                    self.last_row = max(self.last_row, cell.row)
-                    self.last_column = max(self.last_column, cell.column)
+        for cell in _stored_cells(sheet):
+            if cell.value is not None and str(cell.value).strip():
+                self.last_row = max(self.last_row, cell.row)
+                self.last_column = max(self.last_column, cell.column)
         # (row, column) -> the merged range it belongs to, for every cell of every range
         self.merged = {}
         for merged in sheet.merged_cells.ranges:

@@ -94,7 +94,9 @@ class RowReader:
     def read_table(self, table: Table) -> None:
         headers = {}
         for i, row in enumerate(table.rows):
-            header = self.header_rows.header_at(row)
+            # A row of no letters or digits ("- | - | -") is counted blank below, so it cannot
+            # be the header the rows under it are read by (it was taken for one: found by tests/fuzz.py).
+            header = None if self._is_blank(row) else self.header_rows.header_at(row)
             if header is not None:
                 headers[i] = header
                 self.header_rows.note_met(row)

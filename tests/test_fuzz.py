@@ -6,6 +6,7 @@ the figures is ``python tests/fuzz.py --per-format 300``."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -14,16 +15,20 @@ from actionplan import Settings
 from actionplan.errors import DocumentLoadError
 from actionplan.batch import convert_many
 from actionplan.workers import Limits
-from fuzz import classify, mutants
+from fuzz import ANCHOR, FORMATS, NEEDS_LIBREOFFICE, classify, mutants
+from hostile_files import HOSTILE, write_hostile
 
-PER_FORMAT = 16
+# A few mutants of each format keep CI short; LibreOffice takes seconds a file, so fewer there.
+PER_FORMAT = {kind: 4 if kind in NEEDS_LIBREOFFICE else 16 for kind in FORMATS}
 SEED = 17
 
 
-@pytest.mark.parametrize("kind", ["text", "docx", "pdf"])
-def test_mutated_samples_convert_or_fail_cleanly(tmp_path, kind):
+@pytest.mark.parametrize("kind", list(FORMATS))
+def test_mutated_samples_convert_or_fail_cleanly(tmp_path, request, kind):
+    if kind in NEEDS_LIBREOFFICE:
+        request.getfixturevalue("soffice")  # skipped without LibreOffice, except in CI
     names = {}
-    for name, data in mutants(kind, PER_FORMAT, SEED):
+    for name, data in mutants(kind, PER_FORMAT[kind], SEED):
         (tmp_path / name).write_bytes(data)
         names[tmp_path / name] = name
     verdicts: Counter[str] = Counter()
@@ -36,7 +41,25 @@ def test_mutated_samples_convert_or_fail_cleanly(tmp_path, kind):
         elif verdict == "clean error":
             assert outcome.error.startswith(f"{outcome.path}: ") and "\n" not in outcome.error
     assert bad == []
-    assert sum(verdicts.values()) == PER_FORMAT
+    assert sum(verdicts.values()) == PER_FORMAT[kind]
+
+
+def test_hostile_files_in_one_batch_end_cleanly_and_the_good_plan_converts(tmp_path):
+    """Every hostile file of issue 17 beside a good plan: each converts or fails with one
+    clean line (none an internal error, a timeout or a killed worker), and the good plan
+    converts. tests/test_hostile.py checks each one's own bound."""
+    names = write_hostile(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_bytes(Path("samples/southend-2012.txt").read_bytes())
+    names[good] = good.name
+    verdicts = {}
+    for outcome in convert_many(names, None, Settings(anchor_date=ANCHOR), workers=2, limits=Limits(timeout=120)):
+        verdicts[outcome.path.name] = (classify(outcome), outcome.error)
+    assert {name: verdict for name, verdict in verdicts.items()
+            if verdict[0] not in ("converted", "clean error")} == {}
+    assert verdicts["good.txt"] == ("converted", None)
+    assert set(verdicts) == set(HOSTILE) | {"good.txt"}
+    assert verdicts["x.txt"][0] == "clean error"  # the FIFO, refused without blocking
 
 
 def test_mutants_are_the_same_for_the_same_seed():
@@ -61,11 +84,11 @@ def test_pdfminer_warnings_reach_the_terminal_only_with_debug(tmp_path):
     assert any(not line.startswith("error: ") for line in stderr[("--debug",)])
 
 
-@pytest.mark.parametrize("name", ["0101-rotated-plan-huge_numbers.pdf", "0160-rotated-plan-splice.pdf"])
-def test_pdf_pdfplumber_reads_but_pdfium_cannot_render_is_a_clean_error(tmp_path, name):
-    """Found by the 300-mutant run: pdfplumber opened these, PDFium (rendering for OCR)
-    raised PdfiumError, an internal error. Now a one-line DocumentLoadError."""
-    data = dict(mutants("pdf", 300, SEED))[name]
-    (tmp_path / name).write_bytes(data)
+# 0298: a content stream's operators mutated; PDFium opened the file but not its page.
+@pytest.mark.parametrize("number", ["0101", "0160", "0298"])
+def test_pdf_pdfplumber_reads_but_pdfium_cannot_render_is_a_clean_error(number):
+    """Found by the 300-mutant run (mutants 0101 and 0160 of rotated-plan.pdf, kept as
+    fixtures): pdfplumber opened these, PDFium (rendering for OCR) raised PdfiumError, an
+    internal error. Now a one-line DocumentLoadError."""
     with pytest.raises(DocumentLoadError, match=r"^.*: damaged PDF: its scanned pages cannot be rendered for OCR"):
-        actionplan.extract(tmp_path / name)
+        actionplan.extract(f"tests/fixtures/pdf/pdfium-cannot-render-{number}.pdf")

@@ -22,9 +22,8 @@ import actionplan
 from actionplan.errors import DocumentLoadError
 from actionplan.extract import load
 from actionplan.normalise.timescales import parse_timescale
+from hostile_files import HOSTILE, busy_pdf, cell, nested, plan_table, word_file
 
-WORD_TEMPLATE = Path("samples/docx/merged-recommendations.docx")
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HARNESS_TIMEOUT = 120  # seconds before the harness gives up on a child: a hang, not a slow run
 CHILD_MEMORY = 1 << 30
 
@@ -40,40 +39,6 @@ def bounded(code: str) -> dict:
                           timeout=HARNESS_TIMEOUT, preexec_fn=cap, cwd=Path.cwd())
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
-
-
-def word_file(path: Path, body: str, extra: dict[str, bytes] | None = None) -> Path:
-    """A .docx that is the sample's package with ``body`` as its document body."""
-    with zipfile.ZipFile(WORD_TEMPLATE) as template, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in template.infolist():
-            data = template.read(info)
-            if info.filename == "word/document.xml":
-                data = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}' \
-                       f'</w:body></w:document>'.encode()
-            out.writestr(info, data)
-        for name, data in (extra or {}).items():
-            out.writestr(name, data)
-    return path
-
-
-def cell(text: str, props: str = "") -> str:
-    return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
-
-
-def plan_table(extra_rows: str = "") -> str:
-    return ("<w:tbl><w:tr>" + cell("Action") + cell("Lead") + cell("Timescale") + "</w:tr>"
-            "<w:tr>" + cell("Audit case files") + cell("Jo Hughes") + cell("June 2013") + "</w:tr>"
-            + extra_rows + "</w:tbl>")
-
-
-def nested(depth: int, leaf: str) -> str:
-    """A cell holding a table whose first cell holds a table ... ``depth`` tables deep; each
-    table has a second cell "L<level>" and a second row "R<level>"."""
-    inner = f"<w:p><w:r><w:t>{leaf}</w:t></w:r></w:p>"
-    for level in range(depth):
-        inner = (f"<w:tbl><w:tr><w:tc>{inner}</w:tc><w:tc><w:p><w:r><w:t>L{level}</w:t></w:r></w:p></w:tc></w:tr>"
-                 f"<w:tr><w:tc><w:p><w:r><w:t>R{level}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>")
-    return f"<w:tc>{inner}</w:tc>"
 
 
 # -- Word ----------------------------------------------------------------------
@@ -133,28 +98,38 @@ def test_malformed_xml_in_a_word_package_is_a_clean_error(tmp_path):
     assert str(raised.value).startswith(f"{path}: ") and "\n" not in str(raised.value)
 
 
+# -- Excel -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,error", [
+    # openpyxl made a MergedCell for each of the 17 billion cells while loading: never finished.
+    ("excel-merge-of-the-whole-sheet.xlsx", "xl/worksheets/sheet1.xml merges more than 1,100,000 cells (the range "
+                                            "A2:XFD1048576 among them; a damaged sheet?): unmerge them in Excel and "
+                                            "save it again"),
+    # iter_rows walked (and created) every cell of the rectangle up to the stray one: never finished.
+    ("excel-cell-at-the-last-column-and-row.xlsx", "sheet 'LAC action plan' has text as far as XFD1048576, more "
+                                                   "cells than any plan (a damaged sheet?): delete the cells far "
+                                                   "from the table and save it again"),
+    # Word packages were checked for zip bombs, workbooks not.
+    ("excel-zip-bomb.xlsx", "xl/media/bomb.bin inflates 1029x to 64 MiB (a zip bomb, or a damaged file): not read"),
+])
+def test_hostile_workbooks_are_refused_in_bounded_time(tmp_path, name, error):
+    """Found by tests/fuzz.py's hostile set: the first two timed out, the bomb was opened."""
+    path = tmp_path / name
+    HOSTILE[name](path)
+    result = bounded(f"""
+        import json
+        from actionplan.errors import DocumentLoadError
+        from actionplan.extract import load
+        try:
+            load({str(path)!r})
+            print(json.dumps("loaded"))
+        except DocumentLoadError as error:
+            print(json.dumps(str(error)))
+    """)
+    assert result == f"{path}: {error}"
+
+
 # -- PDF -------------------------------------------------------------------------
-
-def busy_pdf(shapes: int) -> bytes:
-    """A one-page PDF: a two-row plan in text, and ``shapes`` small filled boxes."""
-    text = (b"BT /F1 12 Tf 72 760 Td (Action) Tj 150 0 Td (Lead) Tj 150 0 Td (Timescale) Tj ET\n"
-            b"BT /F1 12 Tf 72 740 Td (Audit case files) Tj 150 0 Td (Jo Hughes) Tj 150 0 Td (June 2013) Tj ET\n")
-    content = text + b"".join(b"%d %d 3 3 re f\n" % (10 + (i % 190) * 3, 10 + (i // 190) * 3) for i in range(shapes))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
 
 def test_a_page_of_fifty_thousand_boxes_is_read_from_its_text_and_reported(tmp_path):
     """Ruled-table finding over 50k rectangles took 650 MB; the page's text is still a plan."""
@@ -199,7 +174,9 @@ def test_a_fifo_named_like_a_plan_is_refused_without_blocking(tmp_path):
     "from actionplan.normalise.headings import normalise_heading; normalise_heading('[' * 1_000_000)",
     "from actionplan.extract.markup import html_to_text; html_to_text('<a ' * 200_000)",
     "from actionplan.extract.text import parse; parse('Action\\tLead\\n' + '<a ' * 200_000 + '\\tJo\\n')",
-], ids=["brackets", "square-brackets", "html-unclosed-tags", "text-cell-unclosed-tags"])
+    # found by tests/fuzz.py: HTMLParser re-scanned from each unclosed comment to the end
+    "from actionplan.extract.markup import html_to_text; html_to_text('x ' + '<!--' * 200_000)",
+], ids=["brackets", "square-brackets", "html-unclosed-tags", "text-cell-unclosed-tags", "unclosed-comments"])
 def test_quadratic_strings_finish(call):
     assert bounded(f"{call}\nprint('{{}}')") == {}
 

@@ -97,6 +97,10 @@ def test_delimiter_is_the_one_giving_even_rows(text, delimiter):
     # The type sniffer (extract/sniff.py) answers before the CSV reader sees the bytes.
     (b"PK\x03\x04\x14\x00\x00\x00", "is a zip archive, not comma-separated text; actionplan does not read that format"),
     (b"\x00\x01\x02binary", "not a CSV file (binary content): save the sheet from Excel as CSV UTF-8"),
+    # Found by tests/fuzz.py: every row was padded to the widest, rows x 500,000 cells (timed out).
+    (b"Action,Lead\nAudit," + b"a," * 500_000 + b"\nTrain,Al\n" * 50,
+     "row 2 has 500,002 cells, more than a spreadsheet's 16,384 columns (a damaged file?): open it in Excel to "
+     "check it and save it as CSV again"),
 ])
 def test_a_file_that_is_not_csv_gives_one_line(tmp_path, data, message):
     path = tmp_path / "plan.csv"

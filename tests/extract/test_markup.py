@@ -14,6 +14,9 @@ from actionplan.extract.markup import html_to_text, strip_markdown
     ("31<sup>st</sup> January 2012", "31st January 2012"),
     ("DMH A&amp;E", "DMH A&E"),
     ("  spaced   out  ", "spaced out"),
+    ("a <!-- note --> b", "a b"),
+    ("a <!-- never closed", "a <!-- never closed"),  # text, as an unclosed "<" is
+    ("<!-- one --> x <!-- two", "x <!-- two"),
 ])
 def test_html_to_text(fragment, text):
     assert html_to_text(fragment) == text

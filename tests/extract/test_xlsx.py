@@ -1,6 +1,8 @@
 """The Excel extractor on the workbooks tests/fixtures/xlsx/make_xlsx.py builds by hand
 (rows of the Southend seed plan laid out as a tracker), and on small workbooks made here."""
 
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -230,3 +232,59 @@ def test_a_workbook_with_no_text_is_no_plan(tmp_path):
     path = _workbook(tmp_path, {"Sheet1": []})
     with pytest.raises(DocumentLoadError, match="no table found"):
         actionplan.extract(path)
+
+
+def _damaged(tmp_path: Path, member: str, damage) -> Path:
+    """The tracker with one XML part changed by ``damage`` (a zip that is still sound)."""
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(XLSX / "tracker.xlsx") as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            out.writestr(info, damage(data) if info.filename == member else data)
+    return path
+
+
+@pytest.mark.parametrize("member,damage", [
+    ("xl/workbook.xml", lambda data: data[:len(data) // 2]),  # lxml's XMLSyntaxError
+    ("xl/styles.xml", lambda data: re.sub(rb'borderId="\d+"', b'borderId="99999999999"', data)),  # OverflowError
+], ids=["truncated-workbook-part", "style-index-past-a-c-int"])
+def test_damaged_parts_found_by_the_fuzzer_are_one_line_errors(tmp_path, member, damage):
+    """tests/fuzz.py: these escaped as internal errors (XMLSyntaxError, OverflowError)."""
+    path = _damaged(tmp_path, member, damage)
+    with pytest.raises(DocumentLoadError) as raised:
+        load(path)
+    assert str(raised.value).startswith(f"{path}: a zip file but not a readable Excel workbook (")
+    assert "\n" not in str(raised.value)
+
+
+def _damaged_member_bytes(tmp_path: Path, damage: str) -> Path:
+    """The tracker with the deflated bytes of its sheet overwritten, or its compression
+    method (local header and central directory) set to one zipfile does not know."""
+    data = bytearray((XLSX / "tracker.xlsx").read_bytes())
+    with zipfile.ZipFile(XLSX / "tracker.xlsx") as package:
+        info = package.getinfo("xl/worksheets/sheet1.xml")
+    name_length, extra_length = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little"), \
+        int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_length + extra_length
+    if damage == "deflate":
+        middle = start + info.compress_size // 2
+        data[middle:middle + 16] = b"\xff" * 16
+    else:
+        data[info.header_offset + 8:info.header_offset + 10] = (99).to_bytes(2, "little")
+        for at in range(len(data) - 46):
+            if data[at:at + 4] == b"PK\x01\x02" and data[at + 46:at + 46 + name_length] == info.filename.encode():
+                data[at + 10:at + 12] = (99).to_bytes(2, "little")
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("damage", ["deflate", "method"])
+def test_a_damaged_zip_member_is_a_one_line_error(tmp_path, damage):
+    """tests/fuzz.py: byte flips in a workbook's deflated data raised zlib.error, an unknown
+    compression method NotImplementedError: internal errors (12 of 300 xlsx mutants)."""
+    path = _damaged_member_bytes(tmp_path, damage)
+    with pytest.raises(DocumentLoadError) as raised:
+        load(path)
+    assert str(raised.value).startswith(f"{path}: a zip file but not a readable Excel workbook (")
+    assert "\n" not in str(raised.value)

@@ -154,3 +154,21 @@ def test_table_after_the_plan_with_its_own_marked_header_is_skipped_not_continue
         # unmarked, nothing says the second table is not the plan's, continued: read as rows of it
         assert [item.action for item in plan.items] == items
         assert [issue.table for issue in plan.issues if issue.code == "skipped_table"] == skipped
+
+
+def test_a_separator_row_with_no_header_above_it_is_not_taken_for_the_header():
+    """A markdown table whose header row was lost, leaving "|-|-|..." on top: that row was
+    taken for the header, then counted blank, and the rows under it were read with no
+    header (AssertionError, an internal error; found by tests/fuzz.py)."""
+    plan = plan_of(
+        "|-|-|-|-|-\n"
+        "|  | 1.2. Develop a process whereby CiN plans are robustly reviewed (similar to Permanence Panel). "
+        "| Heather Flinders | 31/10/2012 | New review/monitoring system in place. | Underway | LSCB Exec |\n"
+        "| 2. Ensure that chronologies are effectively used to inform assessments, particularly in longer term "
+        "work. | 2.1. ICS board action re chronology - DM to confirm. | Sue Williams | 31/10/2012 "
+        "| All cases have a chronology completed. | Evidence not yet reported | LSCB Exec |"
+    )
+    # No header to read it by: the table is skipped and its two rows reported, not lost.
+    assert plan.rows.model_dump() == {"total": 3, "items": 0, "headers": 0, "sections": 0, "continuations": 0,
+                                      "dropped": 2, "blank": 1}
+    assert "skipped_table" in [found.code for found in plan.issues]
