@@ -128,7 +128,8 @@ def convert_jobs(names: dict[Path, str], outdir: Path | None, settings: Settings
                  force: bool) -> Iterator[tuple[Path, tuple]]:
     """``(path, convert_one's arguments)`` for each input, made as the executor takes them
     (a list of ten thousand jobs, each with its output path, would grow with the batch)."""
-    return ((path, (path, jobs_output(names, outdir, output_format, path), settings, force)) for path in names)
+    return ((path, (path, outdir / name if outdir is not None and output_format == "json" else None, settings, force))
+            for path, name in names.items())
 
 
 def jobs_output(names: dict[Path, str], outdir: Path | None, output_format: OutputFormat, path: Path) -> Path | None:

@@ -24,7 +24,7 @@ from . import SUPPORTED_SUFFIXES, Settings
 from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_workers
 from .errors import OutputError
 from .executors import ExecutorError, convert_with
-from .files import find_plans
+from .files import PlanFiles, find_plans
 from .outputs.stream import BatchOutputs, Summary, report_json_parts
 from .report import Report, write_report
 from .schema import ActionPlan, json_schema_text
@@ -179,7 +179,7 @@ def validate_command(
     settings = _settings(anchor_date, glossary, headings, leads, ocr, ocr_dpi, status, timescales)
     names = _inputs(paths, extra_suffixes=(".json",))
     _check_outputs(None, report, names)
-    plans = {path: name for path, name in names.items() if path.suffix.lower() != ".json"}
+    plans = PlanFiles((path, name) for path, name in names.items() if path.suffix.lower() != ".json")
     outputs = BatchOutputs(names, reports=[report], keep_plans=True)
     try:
         for outcome in _validated(names, plans, settings, workers, Limits(timeout, memory_limit << 20)):

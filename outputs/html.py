@@ -9,6 +9,8 @@ from a document goes through ``html.escape``."""
 from __future__ import annotations
 
 import html
+import tempfile
+from array import array
 from importlib.resources import files
 from itertools import groupby
 from string import Formatter
@@ -48,9 +50,10 @@ def report_html_parts(report: Report) -> Iterator[str]:
         script=asset.joinpath("report.js").read_text(encoding="utf-8"),
         plans=stats.plans, items=stats.items, errors=stats.errors, warnings=stats.warnings, failed=stats.failed,
         overdue=report.dashboard.overdue, rag=_rag_bar(report), months=_month_chart(report),
-        leads=_lead_table(report), codes=_code_rows(report), overdue_list=_overdue_list(report),
+        leads=_lead_table(report), codes=_code_rows(report),
     )
     streamed = {"plan_rows": lambda: _plan_rows(report), "filters": lambda: _filters(report),
+                "overdue_list": lambda: _overdue_list(report),
                 "sections": lambda: (_plan_section(report, index, plan) for index, plan in enumerate(report.plans))}
     for literal, field, _, _ in Formatter().parse(_PAGE):
         yield literal
@@ -129,35 +132,52 @@ def _lead_table(report: Report) -> str:
     return table
 
 
-def _overdue_list(report: Report) -> str:
+def _overdue_list(report: Report) -> Iterator[str]:
     """Every overdue action, the longest overdue first, with its lead and plan (title and
     file: one plan may come in several formats), each linking to its row: who owns what is
-    late, without reading the plans. Only these few fields are kept while the plans are
-    read (the plans may come from a spool)."""
-    late = sorted(
-        ((action.due, index, position, plan.title or plan.path, plan.path, plan.as_of, action.action_ref, action.id,
-          action.action, action.lead_raw) for index, plan in enumerate(report.plans)
-         for position, action in enumerate(plan.actions) if action.overdue and action.due),
-        key=lambda row: row[:3])
-    if not late:
-        return ('<p class="muted" id="no-overdue">No action is overdue at its plan\'s progress date (a plan that '
-                'states none has no overdue actions).</p>')
+    late, without reading the plans. An archive has tens of thousands of overdue actions:
+    each row is written to a temporary file as the plans are read (they may come from a
+    spool), and only a packed sort key stays in memory, 8 bytes a row."""
+    with tempfile.TemporaryFile(prefix=".actionplan-overdue-") as rows:
+        keys, starts = array("Q"), array("q", [0])
+        for index, plan in enumerate(report.plans):
+            for action in plan.actions:
+                if action.overdue and action.due:
+                    text = _overdue_row(index, plan, action).encode("utf-8")
+                    rows.write(text)
+                    # the due day above the row's number: the plans come in (index, position)
+                    # order, so sorting the keys orders by (due, index, position)
+                    keys.append(action.due.toordinal() << _ROW_BITS | len(keys))
+                    starts.append(starts[-1] + len(text))
+        if not keys:
+            yield ('<p class="muted" id="no-overdue">No action is overdue at its plan\'s progress date (a plan that '
+                   'states none has no overdue actions).</p>')
+            return
+        head = "<tr><th>due</th><th>days late</th><th>lead</th><th>action</th><th>plan</th></tr>"
+        yield f'<div class="scroll"><table id="overdue-list">{head}'
+        for shown, key in enumerate(sorted(keys)):
+            if shown == OVERDUE_SHOWN:
+                yield (f'</table><details class="more"><summary>{len(keys) - OVERDUE_SHOWN} more overdue actions'
+                       f'</summary><table id="overdue-more">{head}')
+            number = key & ((1 << _ROW_BITS) - 1)
+            rows.seek(starts[number])
+            yield rows.read(starts[number + 1] - starts[number]).decode("utf-8")
+        yield "</table></details>" if len(keys) > OVERDUE_SHOWN else "</table>"
+        yield ('</div><p class="muted">Days late at the plan\'s progress date; the '
+               "reference opens the action in its plan.</p>")
 
-    def row(entry) -> str:
-        due, index, _, plan, path, as_of, ref, item_id, text, lead = entry
-        owner = e(lead) if lead else '<span class="missing">no lead</span>'
-        return (f'<tr class="late" data-plan="{index}"><td class="n"><time datetime="{due}">{due:%-d %b %Y}</time></td>'
-                f'<td class="n">{(as_of - due).days}</td><td>{owner}</td>'
-                f'<td><a href="#a{index}-{e(item_id)}">{e(ref or item_id)}</a> {e(short_text(text, OVERDUE_TEXT))}</td>'
-                f'<td title="{e(plan)}">{e(short_text(plan, OVERDUE_PLAN))}<div class="path">{e(path)}</div></td></tr>')
 
-    head = "<tr><th>due</th><th>days late</th><th>lead</th><th>action</th><th>plan</th></tr>"
-    table = f'<table id="overdue-list">{head}{"".join(map(row, late[:OVERDUE_SHOWN]))}</table>'
-    if len(late) > OVERDUE_SHOWN:
-        table += (f'<details class="more"><summary>{len(late) - OVERDUE_SHOWN} more overdue actions</summary>'
-                  f'<table id="overdue-more">{head}{"".join(map(row, late[OVERDUE_SHOWN:]))}</table></details>')
-    return (f'<div class="scroll">{table}</div><p class="muted">Days late at the plan\'s progress date; the '
-            "reference opens the action in its plan.</p>")
+_ROW_BITS = 40  # overdue rows numbered below the due day in a sort key: a trillion rows
+
+
+def _overdue_row(index: int, plan: PlanReport, action: ReportAction) -> str:
+    due, title = action.due, plan.title or plan.path
+    owner = e(action.lead_raw) if action.lead_raw else '<span class="missing">no lead</span>'
+    return (f'<tr class="late" data-plan="{index}"><td class="n"><time datetime="{due}">{due:%-d %b %Y}</time></td>'
+            f'<td class="n">{(plan.as_of - due).days}</td><td>{owner}</td>'
+            f'<td><a href="#a{index}-{e(action.id)}">{e(action.action_ref or action.id)}</a> '
+            f'{e(short_text(action.action, OVERDUE_TEXT))}</td>'
+            f'<td title="{e(title)}">{e(short_text(title, OVERDUE_PLAN))}<div class="path">{e(plan.path)}</div></td></tr>')
 
 
 def _plan_rows(report: Report) -> Iterator[str]:
@@ -186,11 +206,14 @@ def _filters(report: Report) -> Iterator[str]:
         choices = "".join(f'<option value="{e(value)}">{e(text)}</option>' for value, text in options)
         return f'<label>{label} <select id="f-{name}"><option value="">all</option>{choices}</select></label>'
 
-    plans = [(str(index), plan.title or plan.path) for index, plan in enumerate(report.plans)]
+    # an option a plan, written as the plans are read: an archive's list is megabytes
+    yield '<label>plan <select id="f-plan"><option value="">all</option>'
+    yield from (f'<option value="{index}">{e(plan.title or plan.path)}</option>' for index, plan in enumerate(report.plans))
+    yield "</select></label>"
     codes = sorted({code for plan in report.plans for action in plan.actions for code in action.codes})
     leads = [(load.lead, f"{load.lead} ({load.actions})") for load in report.dashboard.leads]
     yield from [
-        select("plan", "plan", plans), select("code", "issue", [(code, code) for code in codes]),
+        select("code", "issue", [(code, code) for code in codes]),
         select("severity", "severity", [("error", "error"), ("warning", "warning")]),
         select("lead", "lead", leads),
         select("rag", "RAG", [("red", "red"), ("amber", "amber"), ("green", "green"), ("none", "no RAG")]),

@@ -5,7 +5,7 @@ Each finished file is written once to an anonymous temporary file (the spool, be
 outputs: on disk, gone when the batch ends or dies) as two JSON lines, its ``Summary``
 (the summary table's row) and its plan, and both are dropped; what stays in memory is
 the report's counts (``ReportTally``), a few totals, and where each file sits in the
-spool (one int per input, keyed by the input's own path object). At the end the batch
+spool (8 bytes an input, in an array by the input's position in ``PlanFiles``). At the end the batch
 outputs — items.jsonl, items.csv, the report as JSON, HTML or a workbook, the summary —
 are written reading the spool back one file at a time, in input order, so they are the
 same bytes whatever order the workers finished in (and whichever executor ran them)."""
@@ -17,12 +17,13 @@ import json
 import os
 import tempfile
 import textwrap
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import OutputError
-from ..files import atomic_target
+from ..files import PlanFiles, atomic_target
 from ..report import ATTENTION_CODES, Failure, PlanReport, Report, Stats, _plan_report, report_json
 from ..report_tally import ReportTally
 from ..schema import ActionPlan
@@ -119,27 +120,28 @@ class BatchOutputs:
 
     def __init__(self, order: Iterable[Path], jsonl: Path | None = None, csv_file: Path | None = None,
                  reports: Iterable[Path] = (), spool_directory: Path | None = None, keep_plans: bool = False) -> None:
-        # input -> its offset in the spool (-1: not finished): assigning an existing key keeps
-        # the input's path object, not the copy each outcome brings back from its worker
-        self._at: dict[Path, int] = dict.fromkeys(order, -1)
+        # the inputs (on disk), and by each one's position its offset in the spool (-1: not finished)
+        self._inputs = order if isinstance(order, PlanFiles) else PlanFiles((path, "") for path in order)
+        self._at = array("q", [-1]) * len(self._inputs)
         self._jsonl, self._csv, self._reports = jsonl, csv_file, [target for target in reports if target]
         self._keep_plans = keep_plans or bool(jsonl or csv_file or self._reports)  # keep_plans: for report()
         self._spool = PlanSpool(_usable(spool_directory))
         self._tally = ReportTally()
         self.finished = self.failed = 0
         self.any_error = False  # an error-severity issue in some plan (--strict)
-        self._headings_of: dict[Path, tuple[str, ...]] = {}  # plans that have any: few
+        self._headings_of: dict[int, tuple[str, ...]] = {}  # by input position, plans that have any: few
         self._unwritten: set[Path] = set()  # batch files finish could not write
 
     def add(self, outcome: Outcome) -> Summary:
         summary = Summary.of(outcome)
+        position = self._inputs.index(outcome.path)
         plan = outcome.plan
         if plan is not None:
             self._tally.add(_plan_report(plan, outcome.status))
             headings = tuple(dict.fromkeys(heading for item in plan.items for heading in item.extra))
             if headings and self._csv is not None:
-                self._headings_of[outcome.path] = headings
-        self._at[outcome.path] = self._spool.add(summary, plan if self._keep_plans else None)
+                self._headings_of[position] = headings
+        self._at[position] = self._spool.add(summary, plan if self._keep_plans else None)
         self.finished += 1
         self.failed += summary.items is None
         self.any_error = self.any_error or summary.has_error
@@ -147,7 +149,7 @@ class BatchOutputs:
 
     def summaries(self) -> Iterator[Summary]:
         """Each finished file's summary, in input order, read back from the spool."""
-        return (self._spool.summary(offset) for offset in self._at.values() if offset >= 0)
+        return (self._spool.summary(offset) for offset in self._at if offset >= 0)
 
     def failures(self) -> Iterator[Summary]:
         return (summary for summary in self.summaries() if summary.items is None)
@@ -158,7 +160,7 @@ class BatchOutputs:
 
     def spooled(self) -> Iterator[tuple[str, ActionPlan]]:
         """(status, plan) of each file with a plan, in input order."""
-        for offset in self._at.values():
+        for offset in self._at:
             found = self._spool.plan(offset) if offset >= 0 else None
             if found is not None:
                 yield found
@@ -197,7 +199,8 @@ class BatchOutputs:
         _write_text(target, (line for plan in self._plans() for line in jsonl_lines(plan)))
 
     def _write_csv(self, target: Path) -> None:
-        extra = dict.fromkeys(heading for path in self._at for heading in self._headings_of.get(path, ()))
+        extra = dict.fromkeys(heading for position in sorted(self._headings_of)
+                              for heading in self._headings_of[position])
         with atomic_target(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
             stream.write(BOM)
             writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS + [EXTRA_PREFIX + heading for heading in extra])

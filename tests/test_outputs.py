@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import pickle
 import stat
 from pathlib import Path
 
@@ -119,3 +120,45 @@ def test_a_later_run_never_overwrites_the_plan_of_another_input(tmp_path):
     forced = runner.invoke(app, ["extract", str(tmp_path / "b" / "plan.txt"), "-o", str(out), "-q", "--force"])
     assert forced.exit_code == EXIT_OK
     assert json.loads((out / "plan.json").read_text(encoding="utf-8"))["source"]["path"] == str(tmp_path / "b" / "plan.txt")
+
+
+PAIRS = [  # (path, name) given to PlanFiles, and the {path: name} it must read back
+    ([], {}),
+    ([(Path("a.txt"), "a.json")], {Path("a.txt"): "a.json"}),
+    ([(Path("a.txt"), "a.json"), (Path("a.txt"), "other.json")], {Path("a.txt"): "a.json"}),  # the first name stands
+    ([(Path("d/Plan ü.txt"), "Plan ü.json"), (Path(os.fsdecode(b"bad\xff.txt")), "bad.json")],
+     {Path("d/Plan ü.txt"): "Plan ü.json", Path(os.fsdecode(b"bad\xff.txt")): "bad.json"}),  # not UTF-8 on disk
+    ([(Path(f"p{n}.txt"), f"p{n}.json") for n in range(40)], {Path(f"p{n}.txt"): f"p{n}.json" for n in range(40)}),
+]
+
+
+@pytest.mark.parametrize("pairs, expected", PAIRS)
+def test_plan_files_read_back_as_the_dict_they_were_given(pairs, expected):
+    """The inputs of a batch live on disk (an archive's ten thousand Path objects were
+    megabytes of the parent's peak): read back, they are the dict, in input order."""
+    found = files.PlanFiles(pairs)
+    assert list(found.items()) == list(expected.items()) and list(found) == list(expected) and len(found) == len(expected)
+    assert all(found[path] == name and found.index(path) == position
+               for position, (path, name) in enumerate(expected.items()))
+    assert Path("missing.txt") not in found and found == expected
+    with pytest.raises(KeyError):
+        found.index(Path("missing.txt"))
+
+
+def test_plan_files_survive_pickling_to_a_worker():
+    found = files.PlanFiles([(Path("b.txt"), "b.json"), (Path("a.txt"), "a.json")])
+    assert list(pickle.loads(pickle.dumps(found)).items()) == [(Path("b.txt"), "b.json"), (Path("a.txt"), "a.json")]
+
+
+def test_a_folder_is_listed_as_sorted_rglob_listed_it(tmp_path):
+    """Input order (and so the combined outputs' order) as before the walk replaced rglob:
+    a folder's files where the folder's name sorts, capitals first, no symlinked folder
+    followed, a FIFO named like a plan kept (to be reported), other suffixes left out."""
+    for name in ("B.txt", "a/b.txt", "a-c.txt", "a.txt", "sub/x.pdf", "sub/notes.zip"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Action plan\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "sub", target_is_directory=True)
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert list(find_plans([tmp_path]).items()) == [
+        (tmp_path / "B.txt", "B.json"), (tmp_path / "a" / "b.txt", "a/b.json"), (tmp_path / "a-c.txt", "a-c.json"),
+        (tmp_path / "a.txt", "a.json"), (tmp_path / "pipe.txt", "pipe.json"), (tmp_path / "sub" / "x.pdf", "sub/x.json")]

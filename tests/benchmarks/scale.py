@@ -7,7 +7,7 @@ OUT/report.html` in a fresh process: every whole-batch output that could hold th
 (the csv, the report page). The parent's peak is its own getrusage(RUSAGE_SELF) at exit;
 the workers' is their /proc VmHWM (the kernel's high-water mark), read every 0.1 s while
 they live. Sizes: `python tests/benchmarks/scale.py --sizes 100,1000` (10,000 takes about
-two minutes on 2 cores)."""
+two to four minutes on 2 shared cores)."""
 
 from __future__ import annotations
 
