@@ -42,7 +42,12 @@ _ASCENDERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhklt()[]{}|/")
 _BOLD = 1.2  # strokes this much wider than the page's usual are bold type (regular words measure up to ~1.15, bold from ~1.3)
 _MARK_CONFIDENCE = 80  # a mark read on its own at lower confidence is more likely a speck than a letter
 _DASHES = set("-–—")
+# Marks Tesseract puts before a word out of a speck or what is left of a cell's rule (a
+# "‘" or "_" glued to the first word of a cell: "‘Yvonne Adeyemi"): opening quotes, with
+# the closing quotes that would show a real quotation, and strokes no word starts with.
+_OPENING_QUOTES, _CLOSING_QUOTES, _STROKES = set("‘“'\""), set("’”'\""), set("_|")
 _EN_DASH_WIDEST = 0.75  # of a line's height: an en dash is about 0.55 of it, an em dash about 1
+_NUMBER_CONFIDENCE, _NUMBERS_PER_PAGE = 80, 40  # doubtful numbers read again, at most this many a page
 _TIMEOUT = 300  # seconds for one page: far beyond a real page, short of hanging a batch
 
 
@@ -113,6 +118,7 @@ class PageOcr:
                                                f"(page {number}: {error}); save it again from a PDF reader") from error
         image = prepare(grey, dpi, lambda picture: _orientation(picture, dpi, self.path, number))
         rows = _tesseract(image.grey, dpi, self.path, number)
+        _reread_numbers(image, rows, self.path, number)
         rows += _unread_marks(image, rows, self.path, number)
         return OcrPage(page, number, image, rows)
 
@@ -164,6 +170,26 @@ def _orientation(picture, dpi: int, path: Path, number: int) -> int:
 def _tesseract(picture, dpi: int, path: Path, number: int) -> list[dict]:
     out = _run(["--psm", "3", "--dpi", str(dpi), "-l", "eng", "tsv"], picture, path, number)
     return list(csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _reread_numbers(image, rows: list[dict], path: Path, number: int) -> None:
+    """A second look at numbers Tesseract doubted: in a page's layout analysis it drops
+    the point of a small "9.1" or "8.3" (a reference's dot is a speck at 150 dpi) and
+    reads "91"; read alone, as one line of text, the number keeps it. The new reading
+    is taken only where it has the same digits, so a look never changes a number, only
+    the stops and strokes between its digits."""
+    doubtful = [row for row in rows if _kept(row) and float(row["conf"]) < _NUMBER_CONFIDENCE
+                and row["text"].strip().isdigit() and len(row["text"].strip()) >= 2]
+    for row in doubtful[:_NUMBERS_PER_PAGE]:
+        left, top, width, height = (int(row[name]) for name in ("left", "top", "width", "height"))
+        pad = height // 2
+        crop = image.grey.crop((max(0, left - pad), max(0, top - pad), min(image.grey.width, left + width + pad),
+                                min(image.grey.height, top + height + pad)))
+        read = _run(["--psm", "7", "--dpi", str(image.dpi), "-l", "eng"], crop, path, number).strip()
+        digits = "".join(ch for ch in read if ch.isdigit())
+        if " " not in read and read != row["text"].strip() and digits == row["text"].strip() \
+                and read[:1].isdigit() and read[-1:].isdigit():
+            row["text"] = read
 
 
 def _unread_marks(image, rows: list[dict], path: Path, number: int) -> list[dict]:
@@ -285,6 +311,8 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
         height = bottom - top
         lines.setdefault(_line_key(row), []).append({"text": row["text"].strip(), "confidence": float(row["conf"]),
                                                      "box": (left, top, left + width, top + height)})
+    for line in lines.values():
+        _strip_stray_marks(line)
     heights = [_line_height(line) for line in lines.values() if len(line) >= 2]
     body = statistics.median(heights) if heights else None
     strokes = {id(word): stroke_width(image.ink, word["box"]) for line in lines.values() for word in line}
@@ -312,6 +340,26 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
                 "confidence": word["confidence"], "object_type": "char",
             })
     return words
+
+
+def _strip_stray_marks(line: list[dict]) -> None:
+    """Drop a mark read before a word's letters where Tesseract doubted the word (below
+    ``_MARK_CONFIDENCE``) and nothing later in the line closes it as a quotation; the
+    word's box loses the mark's share of its width. Words read with confidence keep
+    their quotes, and so does a quotation whose closing mark was read."""
+    for index, word in enumerate(line):
+        text = word["text"]
+        lead = len(text) - len(text.lstrip("".join(_OPENING_QUOTES | _STROKES)))
+        if not lead or lead == len(text) or not text[lead].isalnum() or word["confidence"] >= _MARK_CONFIDENCE:
+            continue
+        # A quotation closes at a word's end ("‘Good’."); an apostrophe inside one does not.
+        closed = any(w.rstrip(".,;:!?)")[-1:] in _CLOSING_QUOTES
+                     for w in [text[lead:]] + [later["text"] for later in line[index + 1:]])
+        if closed and not set(text[:lead]) <= _STROKES:
+            continue
+        x0, top, x1, bottom = word["box"]
+        word["text"] = text[lead:]
+        word["box"] = (x0 + round((x1 - x0) * lead / len(text)), top, x1, bottom)
 
 
 def _block_sizes(lines: dict[tuple, list[dict]], body: float | None) -> dict[str, float]:

@@ -20,6 +20,8 @@ _VRULE_PT = 13.0  # a vertical rule spans at least one row of text (letters' ste
 _THICKEST_PT = 3.0  # a ruling line is no thicker than this (points); thicker ink is a filled box
 _CLEAR_PT = 1.5  # how far beside a rule to look for white paper (points)
 _CROWDED = 0.2  # ink on this share of both sides of a run: a run through text, not a rule
+_SHADE_LEVELS = 10  # grey levels below the paper: a shaded cell (a light fill a binarised page loses)
+_SHADE_INK = 0.25  # a shaded band holds at most this share of ink (its words); more is a line of text
 _MAX_SKEW = 3.0  # degrees: scans are straightened within this; more is not a slight skew
 _SIDEWAYS = 1.8  # columns this much sharper in profile than rows: the text runs up the page
 # Unread ink worth a second look, in line heights: taller is a picture or a signature, wider
@@ -61,7 +63,7 @@ def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
         grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
     pixels = np.asarray(grey)
     ink = binarise(pixels)
-    segments = _segments(ink, dpi)
+    segments = _segments(ink, dpi) + _shaded_edges(pixels, ink, dpi)
     clean = pixels.copy()
     pad = max(1, round(dpi / 150))
     for s in segments:  # erase the rules: Tesseract reads "|" and "_" out of them otherwise
@@ -159,6 +161,23 @@ def _segments(ink: np.ndarray, dpi: int) -> list[Segment]:
             across = [(first + last) / 2] if last - first + 1 <= thickest else [first, last]
             for at in across:
                 found.append(Segment(at, start, at, end) if transposed else Segment(start, at, end, at))
+    return found
+
+
+def _shaded_edges(pixels: np.ndarray, ink: np.ndarray, dpi: int) -> list[Segment]:
+    """The top and bottom of shaded bands (a theme row filled light grey) as rules: a
+    fill's edge is where a row ends, and the thin rule drawn along it often scans
+    lighter than ink (a 0.5 pt rule at 150 dpi blurs into the fill)."""
+    paper = float(np.median(pixels))
+    shaded = pixels < paper - _SHADE_LEVELS
+    gap = max(1, round(dpi / 150))
+    found = []
+    for start, end, first, last in _join_runs(_runs(_close_gaps(shaded, gap), round(_RULE_PT * dpi / 72)), gap):
+        if last - first + 1 <= _THICKEST_PT * dpi / 72:
+            continue  # a line, not a band: _segments reads it where it is dark enough to be ink
+        if ink[first:last + 1, start:end].mean() > _SHADE_INK or shaded[first:last + 1, start:end].mean() < 0.5:
+            continue  # a line of text with its halo, or a ragged patch of noise
+        found += [Segment(start, first, end, first), Segment(start, last, end, last)]
     return found
 
 

@@ -84,13 +84,14 @@ def make_missing_scans(sources: list[str]) -> None:
 
 
 def slice_of(source: str, key: dict | None = None) -> str:
-    """seed-text / seed-docx / seed-pdf, reports (held-out ones apart), draw-N/<format>."""
+    """seed-text / seed-docx / seed-pdf, reports (held-out ones apart), draw-N/<format>, scans-N/pdf."""
     parts = Path(source).parts
     suffix = Path(source).suffix.lower().lstrip(".")
     fmt = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}.get(suffix, suffix)
     if "scan-1" in parts:
         return "scan-1/held-out" if key and key["document"].get("held_out") else "scan-1/tuned"
-    draw = next((part for part in parts if part.startswith("draw-")), None)
+    # draw-N, or scans-N: a draw made elsewhere scanned by make_scans.py --source --out
+    draw = next((part for part in parts if part.startswith(("draw-", "scans-"))), None)
     if draw is not None:
         return f"{draw}/{fmt}"
     if "reports" in parts:
@@ -211,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         name = slice_of(source, key)
         slices.setdefault(name, Score()).add(score)
         draw = name.split("/")[0]
-        if draw.startswith("draw-"):
+        if draw.startswith(("draw-", "scans-")):
             slices.setdefault(f"{draw}/all", Score()).add(score)
         documents[source] = {"slice": name, "error": error, **score.summary()}
         print(row(source[-46:], score) + (f"  FAILED: {error}" if error else ""))

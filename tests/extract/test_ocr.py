@@ -154,6 +154,26 @@ def test_specks_are_dropped_and_words_kept(text, conf, width, height, kept):
     assert ocr._kept(row) is kept
 
 
+# Words as Tesseract read them in the lead column of a scan of a generated ruled plan
+# (150 dpi, JPEG quality 40): a speck or the rule's remains read as a quote glued to a
+# cell's first word kept two named leads from being told apart ("‘Yvonne Adeyemi
+# Marcus Whitlock" is no name followed by a name).
+@pytest.mark.parametrize("line, expected", [
+    ([("‘Yvonne", 38.5, 3649, 3954), ("Adeyemi", 91.3, 3675, 3988)], ["Yvonne", "Adeyemi"]),
+    ([("“Sarah", 55.9, 3649, 3892)], ["Sarah"]),
+    ([("_and", 70.1, 3649, 3810), ("Inclusion", 95.7, 3831, 4149)], ["and", "Inclusion"]),
+    ([("‘Good", 96.0, 3649, 3892), ("practice", 96.0, 3910, 4149)], ["‘Good", "practice"]),  # read with confidence
+    ([("‘Good", 50.0, 3649, 3892), ("enough’.", 90.0, 3910, 4149)], ["‘Good", "enough’."]),  # a quotation, closed
+    ([("“", 30.0, 3649, 3660)], ["“"]),  # a mark alone is _kept's to judge, not a word's stray mark
+])
+def test_stray_marks_before_doubtful_words_are_dropped(line, expected):
+    words = [{"text": text, "confidence": conf, "box": (x0, 1000, x1, 1080)} for text, conf, x0, x1 in line]
+    ocr._strip_stray_marks(words)
+    assert [word["text"] for word in words] == expected
+    stripped = words[0]["box"][0] > line[0][2]
+    assert stripped == (words[0]["text"] != line[0][0])  # the box loses the mark's share with its text
+
+
 @needs_ocr
 def test_letters_alone_in_cells_and_the_key_below_a_table_are_read(tmp_path):
     """Tesseract's layout analysis drops a RAG letter alone in its cell as noise; the
@@ -173,3 +193,21 @@ def test_letters_alone_in_cells_and_the_key_below_a_table_are_read(tmp_path):
     assert [(i.status.rag, i.leads) for i in read.items] == [(i.status.rag, i.leads) for i in expected.items]
     assert {"G", "A"} <= {i.status.raw for i in read.items}
     assert "Stuart Varley" in {lead.name for i in read.items for lead in i.leads}
+
+
+@needs_ocr
+@pytest.mark.parametrize("picture, read, confidence, width, expected", [
+    # Recommendation numbers cut from a 150 dpi scan of a generated plan (JPEG quality 55),
+    # with Tesseract's first reading of each: the page's layout analysis lost the point.
+    ("rec-number-91.png", "91", "76.9", 37, "9.1"),
+    ("rec-number-83.png", "83", "57.7", 43, "8.3"),
+    ("rec-number-83.png", "83", "96.0", 43, "83"),  # a number read with confidence is left as it is
+    ("rec-number-91.png", "17", "50.0", 37, "17"),  # a second reading with other digits is not taken
+])
+def test_doubtful_numbers_are_read_again_alone(picture, read, confidence, width, expected):
+    image = Image.open(Path(__file__).with_name("scans") / picture)
+    row = {"level": "5", "text": read, "conf": confidence, "left": "32", "top": "32", "width": str(width),
+           "height": "25", "block_num": "1", "par_num": "1", "line_num": "1"}
+    page = type("Page", (), {"grey": image, "dpi": 300})()
+    ocr._reread_numbers(page, [row], Path("scan.pdf"), 1)
+    assert row["text"] == expected

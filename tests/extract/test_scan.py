@@ -6,7 +6,9 @@ import pytest
 np = pytest.importorskip("numpy")  # the OCR extra
 from PIL import Image  # noqa: E402
 
-from actionplan.extract.scan import inked_rows, montage, stroke_width, unread_marks  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from actionplan.extract.scan import inked_rows, montage, prepare, stroke_width, unread_marks  # noqa: E402
 
 DPI, LINE = 300, 36  # a 300 dpi page whose lines of text are 36 pixels high
 
@@ -65,3 +67,17 @@ def test_a_word_box_taller_than_its_ink_is_cut_to_the_ink():
     ink[5, 50] = True  # one speck in the box is no ink of the word
     assert inked_rows(ink, (5, 2, 95, 55)) == (14, 46)
     assert inked_rows(np.zeros((60, 100), dtype=bool), (5, 2, 95, 55)) == (2, 55)  # nothing inked: as boxed
+
+
+def test_a_shaded_rows_edges_are_rules_where_its_thin_rule_scanned_too_light():
+    """Rows of a plan ruled between its rows, with a theme row shaded light grey, cut
+    from a 150 dpi scan (JPEG quality 55): the 0.5 pt rule along the shaded row's top
+    scanned lighter than ink, so without the fill's edges the theme row ran into the
+    row above it ("8.3 Workforce")."""
+    picture = Image.open(Path(__file__).with_name("scans") / "shaded-theme-row.png")
+    page = prepare(picture, 150)
+    width = picture.width
+    rules = sorted(s.top * 72 / 150 for s in page.segments if s.top == s.bottom and s.x1 - s.x0 > 0.8 * width)
+    assert any(33 <= y <= 36 for y in rules)  # the shaded row's top
+    assert any(49 <= y <= 53 for y in rules)  # and its bottom
+    assert not any(38 <= y <= 47 for y in rules)  # nothing through the words inside it
