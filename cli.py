@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from enum import Enum
 from itertools import islice
@@ -25,7 +25,7 @@ from .batch import Outcome, OutcomeStatus, OutputFormat, convert_many, default_w
 from .errors import OutputError
 from .executors import ExecutorError, convert_with
 from .files import PlanFiles, find_plans
-from .outputs.stream import BatchOutputs, Summary, report_json_parts
+from .outputs.stream import BatchOutputs, report_json_parts
 from .report import Report, write_report
 from .schema import ActionPlan, json_schema_text
 from .terminal import batch_totals, progress_bar, summary_table, validate_listing
@@ -194,7 +194,7 @@ def validate_command(
         else:
             for part in validate_listing(result, stdout.width):
                 stdout.print(part, highlight=False)
-        code = unwritten[0] if unwritten else _exit_code(outputs.summaries(), strict)
+        code = unwritten[0] if unwritten else _exit_code(outputs, strict)
     finally:
         outputs.close()
     raise typer.Exit(code)
@@ -308,8 +308,7 @@ def _write_report(result: Report, report: Path) -> int | None:
 
 def _finish(outputs: BatchOutputs, strict: bool, quiet: bool, as_json: bool, unwritten: int | None,
             json_folder: Path | None = None) -> None:
-    failed = outputs.failed > 0
-    code = unwritten or (EXIT_UNREADABLE if failed else EXIT_STRICT if strict and outputs.any_error else EXIT_OK)
+    code = unwritten or _exit_code(outputs, strict)
     if as_json:
         for piece in _json_summary(code, outputs):
             typer.echo(piece, nl=False)
@@ -334,14 +333,11 @@ def _json_summary(code: int, outputs: BatchOutputs) -> Iterator[str]:
     yield ("]" if first else "\n  ]") + tail + "\n"
 
 
-def _exit_code(summaries: Iterable[Summary], strict: bool) -> int:
-    failed = has_error = False
-    for s in summaries:  # once: it may be read back from a spool
-        failed = failed or s.status == OutcomeStatus.FAILED
-        has_error = has_error or s.has_error
-    if failed:
+def _exit_code(outputs: BatchOutputs, strict: bool) -> int:
+    """From the batch's running counts: no summary is read back from the spool."""
+    if outputs.failed:
         return EXIT_UNREADABLE
-    if strict and has_error:
+    if strict and outputs.any_error:
         return EXIT_STRICT
     return EXIT_OK
 
