@@ -90,7 +90,7 @@ def lift(outer_rows: list[Row], inner_rows: dict[int, list[Row]], columns: tuple
     lifted: list[Row] = []
 
     def add(cells: list[Cell], **marks) -> None:
-        lifted.append(Row(cells, index=len(lifted) + 1, page=row.page, **marks))
+        lifted.append(Row(cells, index=len(lifted) + 1, **marks))  # the page is set by pdf_ruled.read_table
 
     for position, row in enumerate(outer_rows):
         cells = row.cells

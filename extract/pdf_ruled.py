@@ -124,8 +124,8 @@ def _lift_nested(tables: list[RuledTable], words: list[Word], fills) -> list[Rul
         ]
         if beside:  # text beside a nested table would be lost
             continue
-        inner_rows = {row: _rows(inner, words, fills, 0) for row, inner in nesting.inner_by_row.items()}
-        outer.lifted = lift(_rows(outer, words, fills, 0), inner_rows, nesting.columns)
+        inner_rows = {row: _rows(inner, words, fills) for row, inner in nesting.inner_by_row.items()}
+        outer.lifted = lift(_rows(outer, words, fills), inner_rows, nesting.columns)
         if outer.lifted is not None:
             lifted_inners |= {id(inner) for inner in nesting.inner_by_row.values()}
     return [t for t in tables if id(t) not in lifted_inners]
@@ -202,13 +202,13 @@ def _busiest(candidates: list[float], boxes, carried: tuple[float, ...]) -> floa
 
 
 def read_table(ruled: RuledTable, words: list[Word], fills, index: int, number: int) -> Table:
-    rows = ruled.lifted if ruled.lifted is not None else _rows(ruled, words, fills, number)
+    rows = ruled.lifted if ruled.lifted is not None else _rows(ruled, words, fills)
     for row in rows:
-        row.page = number
+        row.page = number  # read before the page was numbered (its nested tables, say)
     return Table(rows, index, page=number, strategy="lines", column_edges=ruled.edges)
 
 
-def _rows(ruled: RuledTable, words: list[Word], fills, number: int) -> list[Row]:
+def _rows(ruled: RuledTable, words: list[Word], fills) -> list[Row]:
     edges = ruled.edges
     centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
     table_words = [w for w in words if _inside(w, ruled.bbox)]
@@ -241,7 +241,7 @@ def _rows(ruled: RuledTable, words: list[Word], fills, number: int) -> list[Row]
         spans = set(owners.values())
         if len(centres) > 1 and len(spans) == 1 and next(iter(spans))[1:] == (0, len(centres) - 1):
             cells = cells[:1]  # one cell across the table: a section
-        rows.append(Row(cells, index=row_number, page=number))
+        rows.append(Row(cells, index=row_number))
     return rows
 
 
