@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..extract.base import Document, Paragraph, Row, Table
 from ..schema import ColumnMapping, RowCounts
 from ..schema.codes import Finding
-from .context import Context, recommendation_marker
+from .context import Context
 from .cues import append, joiner, looks_like_title, mid_sentence
 from .drafts import Draft, Recommendation
 from .header_rows import HeaderRows
@@ -269,8 +269,7 @@ class RowReader:
             self.state.restart()
             self.context_seen = self.context.generation
         cells = read_cells(row, self.header, stubs)
-        decision = decide(self.state, cells, self.header, self.context.section, after_break, self.policy,
-                          opens_recommendation=recommendation_marker)
+        decision = decide(self.state, cells, self.header, self.context.section, after_break, self.policy)
         self._apply(decision, cells, row, table)
 
     def _apply(self, decision: Decision, cells: RowCells, row: Row, table: Table) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .context import recommendation_marker
 from .cues import looks_like_title, mid_sentence, reads_as_timescale, unfinished, unterminated
 from .drafts import Draft, Recommendation
 from .layout import Header
@@ -84,12 +85,11 @@ class Decision:
 
 
 def decide(state: StitchState, cells: RowCells, header: Header, section: str | None, after_break: bool,
-           policy: Policy, opens_recommendation=None) -> Decision:
+           policy: Policy) -> Decision:
     """What the row with ``cells`` is, read under ``header`` with the theme ``section`` in
-    force; ``after_break``: a page break may have cut the row above in two.
-    ``opens_recommendation``: the context's reader of "Recommendation 2: ..." lines."""
+    force; ``after_break``: a page break may have cut the row above in two."""
     lone = cells.lone_text
-    marker = opens_recommendation(lone) if lone and opens_recommendation else None
+    marker = recommendation_marker(lone) if lone else None
     if marker and (cells.cell_count == 1 or not cells.by_field.get("action")):
         return Decision("recommendation", "a lone cell opening a numbered recommendation; its actions follow",
                         marker=marker)

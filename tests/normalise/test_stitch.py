@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actionplan.extract.base import Cell, Document, Row, Table
-from actionplan.normalise.context import recommendation_marker
 from actionplan.normalise.headings import load_table
 from actionplan.normalise.layout import read_header
 from actionplan.normalise.row_cells import read_cells
@@ -72,8 +71,7 @@ PAIRS = [
 def test_what_the_next_row_is(first, following, after_break, kind, reason):
     state = state_after(first)
     last_before = (dict(state.last.fields), state.recommendation.text)
-    decision = decide(state, read_cells(following, HEADER), HEADER, None, after_break, Policy(),
-                      opens_recommendation=recommendation_marker)
+    decision = decide(state, read_cells(following, HEADER), HEADER, None, after_break, Policy())
     assert (decision.kind, reason in decision.reason) == (kind, True), decision.reason
     # Deciding changes nothing: the item read so far is as it was.
     assert (dict(state.last.fields), state.recommendation.text) == last_before
