@@ -21,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -73,7 +74,10 @@ def garbage_text(page) -> bool:
     chars = page.chars
     if not chars:
         return True
-    bad = sum(1 for char in chars if _unreadable(char.get("text", "")))
+    # Judged once per distinct glyph text (a page repeats a few dozen), not per glyph:
+    # this runs on every page of every PDF.
+    counts = Counter(char.get("text", "") for char in chars)
+    bad = sum(count for text, count in counts.items() if _unreadable(text))
     return bad / len(chars) >= _GARBAGE_SHARE
 
 

@@ -121,7 +121,8 @@ def _read(path: Path, pdf, ocr: PageOcr) -> Document:
                     table.after_page_break = number > 1 and not placed
                     placed.append((aligned.bbox[1], table))
             strategies.append(strategy)
-            outside = [w for w in words if not any(_inside(w, t.bbox) for t in page_tables)]
+            boxes = [t.bbox for t in page_tables]  # once: a ruled table's box is worked out from its cells
+            outside = [w for w in words if not any(_inside(w, box) for box in boxes)]
             body_size = statistics.median(w.size for w in words) if words else 0
             for top, paragraph, in_margin in _paragraphs(outside, page, body_size):
                 placed.append((top, paragraph))

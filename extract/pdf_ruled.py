@@ -221,6 +221,9 @@ def _rows(ruled: RuledTable, words: list[Word], fills) -> list[Row]:
             for column in range(span[1], span[2] + 1):
                 owners.setdefault(column, span)
         y_mid = (row.bbox[1] + row.bbox[3]) / 2
+        # Every cell box of the row lies within the row's box: looking for a cell's words
+        # among the row's, not the table's, keeps a long table linear, not quadratic.
+        row_words = [w for w in table_words if row.bbox[1] <= (w.top + w.bottom) / 2 < row.bbox[3]]
         cells: list[Cell] = []
         for column, centre in enumerate(centres):
             owner = owners.get(column)
@@ -232,7 +235,7 @@ def _rows(ruled: RuledTable, words: list[Word], fills) -> list[Row]:
             else:
                 box, first, last = owner
                 area = (edges[first], box[1], edges[last + 1], box[3])
-                in_cell = [w for w in table_words if _inside(w, area)]
+                in_cell = [w for w in row_words if _inside(w, area)]
                 # Lines wrap at the box as drawn (a strip or an empty column beside it
                 # gives no room), or past it where words overhang it.
                 drawn = (min([box[0], *(w.x0 for w in in_cell)]), box[1], max([box[2], *(w.x1 for w in in_cell)]), box[3])

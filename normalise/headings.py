@@ -86,8 +86,12 @@ def _without_brackets(text: str) -> str:
 
 def heading_note(heading: str) -> str | None:
     """The bracketed note of a heading: "What we will do (5a)" -> "5a"."""
-    found = re.search(r"\(([^)]*)\)", heading)
-    return found.group(1).strip() if found else None
+    # The first "(" and the first ")" after it, as the regex \(([^)]*)\) finds them, but
+    # found in linear time: that regex retried every "(" of a long run of them (100,000
+    # "(" took 29 s).
+    opening = heading.find("(")
+    closing = heading.find(")", opening + 1) if opening >= 0 else -1
+    return heading[opening + 1:closing].strip() if closing >= 0 else None
 
 
 def load_table(path: Path = SYNONYMS_FILE, extra: Path | None = None) -> HeadingTable:

@@ -267,7 +267,11 @@ def _date_parser():
 
 def _dateparser_due(text: str) -> date | None:
     """Full dates in forms the rules do not cover ("June 14 2012", "the 3rd of May 2012")."""
-    if not re.search(r"\d", text) or len(text) > 60:
+    # A full date (day, month and year all required) needs two numbers, the day and the
+    # year, unless one run of digits holds all three ("20120614"). Refs such as "A10" and
+    # most cells fail this at once: dateparser (slow to load, slow per call) never sees them.
+    numbers = re.findall(r"\d+", text)
+    if len(text) > 60 or not (len(numbers) >= 2 or any(len(number) >= 6 for number in numbers)):
         return None
     result = _date_parser().get_date_data(text)
     return result.date_obj.date() if result and result.date_obj else None

@@ -94,3 +94,15 @@ def test_normalised_form():
     assert normalise_heading("Respon- sibility") == "responsibility"
     assert normalise_heading("Outcome/ Measure") == "outcome measure"
     assert heading_note("What we will do (8b)") == "8b"
+
+
+@pytest.mark.parametrize("heading,note", [
+    ("What we will do (5a)", "5a"),
+    ("Lead officer", None),
+    ("Lead (officer", None),
+    ("Lead ) officer (named) here", "named"),
+    ("Action (see (b) below)", "see (b"),  # the first "(" to the first ")" after it
+    ("Lead (  )", ""),
+])
+def test_heading_note(heading, note):
+    assert heading_note(heading) == note

@@ -263,3 +263,25 @@ def test_four_capitals_read_as_a_body_still_resolve_through_a_glossary():
     assert people("AHMS") == [(None, "AHMS", None)]
     leads = resolve_initials(parse_leads("AHMS"), {"AHMS": "Anna Hughes-Smith (Named GP)"})
     assert [(lead.name, lead.role) for lead in leads] == [("Anna Hughes-Smith", "Named GP")]
+
+
+def test_cutting_a_cell_into_leads_leaves_no_reference_cycles():
+    """Regression: the memoised search for a division was a recursive closure under
+    lru_cache, a reference cycle per cell that only the cyclic collector freed (6.6 MiB
+    of garbage at its peak on a 300-page plan)."""
+    import gc
+
+    from actionplan.normalise.lead_cuts import lead_pieces
+    from actionplan.normalise.lead_vocabulary import default_vocabulary
+
+    segment = "Harriet Catterall Bethan Bell"
+    vocabulary = default_vocabulary()
+    lead_pieces(segment, vocabulary)  # anything loaded once is loaded now
+    gc.collect()
+    gc.disable()
+    try:
+        pieces = lead_pieces(segment, vocabulary)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert pieces == ["Harriet Catterall", "Bethan Bell"]  # the search ran and divided the cell

@@ -301,3 +301,17 @@ def test_dates_in_free_text():
     found = dates_in("the January 2013 Ofsted Inspection – update for Committee 18th September 2013")
     assert sorted(due for _, due in found) == [date(2013, 1, 31), date(2013, 9, 18)]
 
+
+
+@pytest.mark.parametrize("cell", ["A10", "C19", "Para 119", "2013", "Q3", "June 2012"])
+def test_cells_that_cannot_hold_a_full_date_never_reach_dateparser(cell, monkeypatch):
+    """dateparser is asked only for full dates (day, month and year): a cell without two
+    numbers, or one run of six digits, cannot be one. Refs and paragraph numbers went to
+    it in every plan, loading it and costing a call each."""
+    from actionplan.normalise import timescales
+
+    def refuse():
+        raise AssertionError(f"dateparser asked about {cell!r}")
+
+    monkeypatch.setattr(timescales, "_date_parser", refuse)
+    assert timescales._dateparser_due(cell) is None
