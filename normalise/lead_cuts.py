@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lead_kinds import (
-    CAPITALS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_dash,
+    CAPITALS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_commas, split_dash,
     split_note, untitled,
 )
 from .lead_vocabulary import Vocabulary, plain_word
@@ -128,7 +128,7 @@ def _cut_holds(left: str, right: str, how: str, vocab: Vocabulary) -> bool:
         if (left_kind == "body" or _group_post(left, left_kind)) and right_kind in ("body", "initials"):
             # "Corporate Parenting Board Kestwick ICB", "MASH partners Lyndale ...", "... Partnership GO";
             # not "Youth Offending Service Management Board": a service-area word goes with the body before
-            return not _loose_start(right, vocab)
+            return not _loose_start(right, vocab) and _opens_whole(right, vocab)
         return left_kind in ("body", "post") and right_kind in ("person", "noted person")
     if how == "names":  # each a name of two words or more: "Dr Duncan" / "Nair Harriet Bell" is no division
         if _forename_first(left, left_kind, vocab) and _stands_apart(right, right_kind, vocab):
@@ -161,7 +161,15 @@ def _stands_apart(text: str, kind: str | None, vocab: Vocabulary) -> bool:
     """A body, or a post held by a group ("MASH partners", "All managers"), after a name
     with no separator: a lead of its own (a team is nobody's post), where a person's own
     post would read as their role ("Ruth Baker Team Manager" is left whole)."""
+    if not _opens_whole(text, vocab):
+        return False
     return kind == "body" or _group_post(text, kind) and not _loose_start(text, vocab)
+
+
+def _opens_whole(text: str, vocab: Vocabulary) -> bool:
+    """The lead's first part (to a comma) stands on its own: "Manager, Corporate Parenting
+    Board" after "MASH Team" is the rest of a post, not a body ("MASH Team Manager, ...")."""
+    return piece_kind(split_commas(text)[0], vocab) in ("body", "initials", "post")
 
 
 def _group_post(text: str, kind: str | None) -> bool:

@@ -154,6 +154,8 @@ def full(raw):
     ("Youth Offending Service Management Board", [(None, "Youth Offending Service Management Board", None)]),
     ("Carrowby Council Learning and Development Service", [(None, "Carrowby Council Learning and Development Service", None)]),
     ("IRO Service Performance Team", [(None, "IRO Service Performance Team", None)]),
+    ("MASH Team Manager, Corporate Parenting Board",  # draw-1 text-md-rec-headings: a post, then a body
+     [(None, "MASH Team Manager", None), (None, "Corporate Parenting Board", None)]),
     # a name or post wrapped over two lines of a PDF cell is one
     ("Harriet\nCatterall", [("Harriet Catterall", None, None)]),
     ("Dr Duncan\nNair (Named Nurse)", [("Duncan Nair", "Named Nurse", None)]),
