@@ -30,6 +30,7 @@ from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 
 from ..errors import DocumentLoadError
+from .ocr_case import capitals_by_height, small_letter_height
 
 OcrMode = Literal["auto", "never", "always"]
 HOW_TO_ENABLE = "pip install 'actionplan[ocr]' and apt-get install tesseract-ocr tesseract-ocr-eng"
@@ -322,6 +323,11 @@ def _words(rows: list[dict], image, scale: float) -> list[dict]:
     strokes = {id(word): stroke_width(image.ink, word["box"]) for line in lines.values() for word in line}
     usual_stroke = statistics.median([s for s in strokes.values() if s > 0] or [1.0])
     sizes = _block_sizes(lines, body)
+    x_height = small_letter_height([word for line in lines.values() for word in line])
+    if x_height:
+        for line in lines.values():
+            for word in line:
+                word["text"] = capitals_by_height(word["text"], word["box"][3] - word["box"][1], x_height)
     words = []
     for key, line in lines.items():
         height = _line_height(line)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lead_kinds import (
-    CAPITALS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_dash,
+    CAPITALS, INITIALS, NAME_WORD, bracket_depth, org_prefixed, piece_kind, split_commas, split_dash,
     split_note, untitled,
 )
 from .lead_vocabulary import Vocabulary, plain_word
@@ -62,6 +62,8 @@ def _cuts(tokens: list[str], vocab: Vocabulary) -> list[_Cut]:
             cuts.append(_Cut(i, i, "person"))  # "SENCO network Claire Ibbotson (Head of Early Help)"
         elif NAME_WORD.match(before) and NAME_WORD.match(token) and not {plain_word(before), word} & vocab.known_words:
             cuts.append(_Cut(i, i, "names"))  # "Harriet Catterall Bethan Bell": two names, line break lost
+        elif NAME_WORD.match(before) and plain_word(before) not in vocab.known_words and token[:1].isupper():
+            cuts.append(_Cut(i, i, "names"))  # "Kwame Hallam Commissioning Team", "Jo Bell NHS Lyndale ICB"
     return cuts
 
 
@@ -138,10 +140,54 @@ def _cut_holds(left: str, right: str, how: str, vocab: Vocabulary) -> bool:
     if how in ("person", "names") and (org_prefixed(right, vocab) or split_dash(right)):
         return False
     if how == "person":
+        if (left_kind == "body" or _group_post(left, left_kind)) and right_kind in ("body", "initials"):
+            # "Corporate Parenting Board Kestwick ICB", "MASH partners Lyndale ...", "... Partnership GO";
+            # not "Youth Offending Service Management Board": a service-area word goes with the body before
+            return not _loose_start(right, vocab) and _opens_whole(right, vocab)
         return left_kind in ("body", "post") and right_kind in ("person", "noted person")
     if how == "names":  # each a name of two words or more: "Dr Duncan" / "Nair Harriet Bell" is no division
-        whole_names = all(len(untitled(split_note(side)[0], vocab)[1].split()) >= 2 for side in (left, right))
+        if _forename_first(left, left_kind, vocab) and _stands_apart(right, right_kind, vocab):
+            return True  # "Stuart Bell Marshford Parent Carer Forum": a name, then a body on a lost line
+        whole_names = all(_whole_name(side, vocab) for side in (left, right))
         return whole_names and left_kind == "person" and right_kind in ("person", "noted person")
     if how == "comma" and left_kind == "person" and right_kind == "post":
         return plain_word(right.split()[0]) in vocab.group_starts  # "Ruth Baker, Team Manager" is one person
     return True
+
+
+def _whole_name(text: str, vocab: Vocabulary) -> bool:
+    """A name of two words or more, after any organisation prefix and title ("LA: Dr Jo Bell")."""
+    prefixed = org_prefixed(text, vocab)
+    name = prefixed[1] if prefixed else text
+    return len(untitled(split_note(name)[0], vocab)[1].split()) >= 2
+
+
+def _forename_first(text: str, kind: str | None, vocab: Vocabulary) -> bool:
+    """A person's whole name opening on a known forename: "Stuart Bell", "LA: Dr Jo Bell"
+    (not "Haldon Vale", a place read as a name)."""
+    if kind != "person" or not _whole_name(text, vocab):
+        return False
+    prefixed = org_prefixed(text, vocab)
+    name = untitled(prefixed[1] if prefixed else text, vocab)[1]
+    return plain_word(name.split()[0]) in vocab.forenames
+
+
+def _stands_apart(text: str, kind: str | None, vocab: Vocabulary) -> bool:
+    """A body, or a post held by a group ("MASH partners", "All managers"), after a name
+    with no separator: a lead of its own (a team is nobody's post), where a person's own
+    post would read as their role ("Ruth Baker Team Manager" is left whole)."""
+    if not _opens_whole(text, vocab):
+        return False
+    return kind == "body" or _group_post(text, kind) and not _loose_start(text, vocab)
+
+
+def _opens_whole(text: str, vocab: Vocabulary) -> bool:
+    """The lead's first part (to a comma) stands on its own: "Manager, Corporate Parenting
+    Board" after "MASH Team" is the rest of a post, not a body ("MASH Team Manager, ...")."""
+    return piece_kind(split_commas(text)[0], vocab) in ("body", "initials", "post")
+
+
+def _group_post(text: str, kind: str | None) -> bool:
+    """A post held by a group: its last word a plural ("MASH partners", "All managers")."""
+    last = plain_word(text.split()[-1]) if text.split() else ""
+    return kind == "post" and len(last) > 3 and last.endswith("s") and not last.endswith("ss")

@@ -14,7 +14,7 @@ VOCABULARY_FILE = Path(__file__).with_name("leads.toml")
 _LIST_KEYS = (
     "roles", "bodies", "organisations", "organisation_acronym_endings", "acronyms", "service_words",
     "post_starts", "post_modifiers", "titles", "directorates", "connectors", "name_particles", "group_starts",
-    "posts_before_of",
+    "posts_before_of", "forenames",
 )
 
 
@@ -34,6 +34,7 @@ class Vocabulary:
     name_particles: frozenset[str]
     group_starts: frozenset[str]
     posts_before_of: frozenset[str]
+    forenames: frozenset[str]  # lower case
 
     @property
     def known_words(self) -> frozenset[str]:
@@ -68,6 +69,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE, extra: Path | None = None) -> 
         name_particles=lower["name_particles"],
         group_starts=lower["group_starts"],
         posts_before_of=lower["posts_before_of"],
+        forenames=lower["forenames"],
     )
 
 

@@ -132,6 +132,30 @@ def full(raw):
     ("Harriet Catterall Bethan Bell", [("Harriet Catterall", None, None), ("Bethan Bell", None, None)]),
     ("SENCO network Claire Ibbotson (Head of Early Help)",
      [(None, "SENCO network", None), ("Claire Ibbotson", "Head of Early Help", None)]),
+    # Regression (scan-1 word-vmerge-lo, scans of seeds 4/5; their text layers too): one lead a
+    # line in the Word cell, the PDF's lines read as one wrapped paragraph. A name (opening on
+    # a forename) then a body, or a group's post; a body then a body or initials.
+    ("Stuart Bell Marshford Parent Carer Forum", [("Stuart Bell", None, None), (None, "Marshford Parent Carer Forum", None)]),
+    ("Kwame Hallam Commissioning Team", [("Kwame Hallam", None, None), (None, "Commissioning Team", None)]),
+    ("Amir Royle Corporate Parenting Board Bethan Bell",
+     [("Amir Royle", None, None), (None, "Corporate Parenting Board", None), ("Bethan Bell", None, None)]),
+    ("Alison Ormerod MASH partners", [("Alison Ormerod", None, None), (None, "MASH partners", None)]),
+    ("LA: Jane Rashid NHS Carrowby Integrated Care Board",
+     [("Jane Rashid", None, "LA"), (None, "NHS Carrowby Integrated Care Board", None)]),
+    ("Corporate Parenting Board Kestwick Community Health Services",
+     [(None, "Corporate Parenting Board", None), (None, "Kestwick Community Health Services", None)]),
+    ("MASH partners Lyndale Safeguarding Children Partnership",
+     [(None, "MASH partners", None), (None, "Lyndale Safeguarding Children Partnership", None)]),
+    ("Lyndale Safeguarding Children Partnership GO", [(None, "Lyndale Safeguarding Children Partnership", None), ("GO", None, None)]),
+    # ... and what stays whole: a place read as a name, a person's own post, a body's board
+    # or department, a body opening on a service-area word after another
+    ("Tower Hamlets Safeguarding Children Partnership", [(None, "Tower Hamlets Safeguarding Children Partnership", None)]),
+    ("Ruth Baker Team Manager", [(None, "Ruth Baker Team Manager", None)]),
+    ("Youth Offending Service Management Board", [(None, "Youth Offending Service Management Board", None)]),
+    ("Carrowby Council Learning and Development Service", [(None, "Carrowby Council Learning and Development Service", None)]),
+    ("IRO Service Performance Team", [(None, "IRO Service Performance Team", None)]),
+    ("MASH Team Manager, Corporate Parenting Board",  # draw-1 text-md-rec-headings: a post, then a body
+     [(None, "MASH Team Manager", None), (None, "Corporate Parenting Board", None)]),
     # a name or post wrapped over two lines of a PDF cell is one
     ("Harriet\nCatterall", [("Harriet Catterall", None, None)]),
     ("Dr Duncan\nNair (Named Nurse)", [("Duncan Nair", "Named Nurse", None)]),
