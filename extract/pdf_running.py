@@ -64,10 +64,15 @@ class RunningLines:
             return []
         page = self._pages[number]  # the next page (0-based index)
         x0, _, x1, bottom = page.bbox
+        band = None
         try:
-            words = page_words(page.crop((x0, bottom - page.height * BAND, x1, bottom)))
+            band = page.crop((x0, bottom - page.height * BAND, x1, bottom))
+            words = page_words(band)
         except (ValueError, KeyError, TypeError):  # a damaged next page is judged when it is read
             return []
+        finally:
+            if band is not None:  # its copies of the band's characters, freed now: a cropped
+                band.close()      # page is a reference cycle the collector reaches late
         return self._foot_lines(words, page.height)
 
     @staticmethod

@@ -237,3 +237,37 @@ def test_tables_after_a_joined_continuation_keep_their_own_numbers():
     assert [(t.index, t.page, len(t.rows)) for t in document.tables] == [(1, 1, 22), (2, 2, 4), (3, 3, 4)]
     plan = actionplan.extract("tests/fixtures/pdf/continued-then-another.pdf")
     assert len(plan.items) == 27 and len({item.id for item in plan.items}) == 27
+
+
+def _pdf_with_one_content_stream_on_every_page(pages: int) -> bytes:
+    """A hand-made PDF whose pages all draw the same content stream object (as a
+    generator repeating a page may write it)."""
+    content = b"BT /F1 12 Tf 72 720 Td (Shared words on every page) Tj ET"
+    kids = " ".join(f"{5 + n} 0 R" for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+         b"/Contents 4 0 R >>"] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pages_sharing_one_content_stream_are_all_read(tmp_path: Path):
+    """Regression: a page's decoded content is let go once read (flat memory on long
+    plans); a stream that later pages draw too must be kept until the last of them."""
+    path = tmp_path / "shared.pdf"
+    path.write_bytes(_pdf_with_one_content_stream_on_every_page(3))
+    document = load(path)
+    texts = [block.text for block in document.blocks if hasattr(block, "text")]
+    assert document.pages == 3 and document.pages_without_text == []
+    assert sum("Shared words on every page" in text for text in texts) == 3
