@@ -265,13 +265,26 @@ def _date_parser():
     return DateDataParser(languages=["en"], settings=_DATEPARSER_SETTINGS)
 
 
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _may_hold_full_date(text: str) -> bool:
+    """Whether a cell could hold a day, a month and a year, as dateparser is asked to find
+    them: a month word with two numbers (the day and the year), three numbers one of which
+    could be a month, or one run of digits holding all three ("20120614"). Refs ("A10")
+    and paragraph lists ("Para 17, 27, 44") fail at once: dateparser (slow to load, slow
+    per call) never sees them."""
+    numbers = re.findall(r"\d+", text)
+    if any(len(number) >= 6 for number in numbers):
+        return True
+    if _MONTH_WORD.search(text):
+        return len(numbers) >= 2
+    return len(numbers) >= 3 and any(1 <= int(number) <= 12 for number in numbers if len(number) <= 2)
+
+
 def _dateparser_due(text: str) -> date | None:
     """Full dates in forms the rules do not cover ("June 14 2012", "the 3rd of May 2012")."""
-    # A full date (day, month and year all required) needs two numbers, the day and the
-    # year, unless one run of digits holds all three ("20120614"). Refs such as "A10" and
-    # most cells fail this at once: dateparser (slow to load, slow per call) never sees them.
-    numbers = re.findall(r"\d+", text)
-    if len(text) > 60 or not (len(numbers) >= 2 or any(len(number) >= 6 for number in numbers)):
+    if len(text) > 60 or not _may_hold_full_date(text):
         return None
     result = _date_parser().get_date_data(text)
     return result.date_obj.date() if result and result.date_obj else None

@@ -303,11 +303,13 @@ def test_dates_in_free_text():
 
 
 
-@pytest.mark.parametrize("cell", ["A10", "C19", "Para 119", "2013", "Q3", "June 2012"])
+@pytest.mark.parametrize("cell", ["A10", "C19", "Para 119", "2013", "Q3", "June 2012", "Para 17, 27, 44, 119",
+                                  "14 June"])
 def test_cells_that_cannot_hold_a_full_date_never_reach_dateparser(cell, monkeypatch):
-    """dateparser is asked only for full dates (day, month and year): a cell without two
-    numbers, or one run of six digits, cannot be one. Refs and paragraph numbers went to
-    it in every plan, loading it and costing a call each."""
+    """dateparser is asked only for full dates (day, month and year): a cell with no
+    month word and no number that could be a month, or without a day and a year, cannot
+    be one. Refs and paragraph numbers went to it in every plan, loading it and costing
+    a call each."""
     from actionplan.normalise import timescales
 
     def refuse():
