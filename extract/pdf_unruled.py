@@ -205,11 +205,19 @@ def _header_at(lines: list[list[Word]], i: int) -> _Header | None:
         band.append(nxt)
         merged = _groups([w for line in band for w in line])
         mapped = _mapped(merged)
-        if len(merged) >= len(groups) - 1 and mapped >= best_mapped:  # the fullest reading wins
+        # The fullest reading wins; a line whose two or more groups each sit under a heading
+        # of the line above wraps those headings ("BRAG" / "status") even where the
+        # vocabulary knows fewer of the joined headings ("Evidence /" / "Monitoring"):
+        # read apart, the wrapped line stands as a heading row of its own over the body.
+        wraps = len(merged) == len(best.groups) and len(_groups(nxt)) >= 2
+        if len(merged) >= len(groups) - 1 and (mapped >= best_mapped or (wraps and _qualifies(mapped, merged))):
             best, best_mapped = _Header(list(band), merged), mapped
-    if best_mapped >= 2 and best_mapped * 2 >= len(best.groups):
-        return best
-    return None
+    return best if _qualifies(best_mapped, best.groups) else None
+
+
+def _qualifies(mapped: int, groups: list[_Group]) -> bool:
+    """Two or more, and half or more, of a heading row's groups are plan headings."""
+    return mapped >= 2 and mapped * 2 >= len(groups)
 
 
 # -- body ---------------------------------------------------------------------

@@ -271,3 +271,24 @@ def test_pages_sharing_one_content_stream_are_all_read(tmp_path: Path):
     texts = [block.text for block in document.blocks if hasattr(block, "text")]
     assert document.pages == 3 and document.pages_without_text == []
     assert sum("Shared words on every page" in text for text in texts) == 3
+def test_a_heading_row_wrapped_onto_a_second_line_is_one_row_though_the_joined_headings_map_fewer():
+    """"Responsible / officer(s)", "BRAG / status", "Evidence / / Monitoring": the
+    vocabulary knows "Evidence /" (progress) but not "Evidence / Monitoring", so the
+    fuller two-line reading mapped fewer headings and lost to the first line alone; the
+    second line then stood as a heading row of its own, the table under it had no
+    action column and the plan came out with 0 items (seed 5 pdf-unruled-initials,
+    text layer and scan alike)."""
+    from actionplan.extract.pdf_unruled import _header_at
+
+    def line(top, *words):
+        return [Word(text, x0, x0 + 5.0 * len(text), top, top + 7.7, 7.7, True) for text, x0 in words]
+
+    first = line(101.8, ("No.", 43), ("Area", 70), ("of", 90), ("weakness", 99), ("Action(s)", 188),
+                 ("required", 225), ("When", 325), ("Responsible", 384), ("BRAG", 456), ("Evidence", 492), ("/", 536))
+    second = line(111.6, ("officer(s)", 384), ("status", 456), ("Monitoring", 492))
+    body = [Word("1.1", 43, 55, 126.2, 133.9, 7.7, False), Word("Appoint", 188, 218, 126.2, 133.9, 7.7, False)]
+    header = _header_at([first, second, body], 0)
+    assert [group.text for group in header.groups] == [
+        "No.", "Area of weakness", "Action(s) required", "When", "Responsible officer(s)", "BRAG status",
+        "Evidence / Monitoring"]
+    assert len(header.lines) == 2
