@@ -17,6 +17,7 @@ from actionplan.errors import ActionPlanError, DocumentLoadError, UnsupportedFor
 from actionplan.extract import SUPPORTED_SUFFIXES, OcrOptions, load
 from actionplan.files import sha256_of
 from actionplan.normalise import build_plan
+from actionplan.normalise.records import labelled_records
 from actionplan.normalise.settings import Settings
 from actionplan.schema import SCHEMA_VERSION, ActionItem, ActionPlan, ValidationIssue
 
@@ -35,7 +36,7 @@ def extract(path: str | Path, settings: Settings | dict | None = None) -> Action
     """
     path = Path(path)
     settings = Settings.resolve(settings)
-    document = load(path, OcrOptions(settings.ocr, settings.ocr_dpi))
+    document = labelled_records(load(path, OcrOptions(settings.ocr, settings.ocr_dpi)), settings.headings())
     if not document.tables and not document.pages_without_text:
         raise DocumentLoadError(path, "no table found: an action plan is a table of actions")
     return build_plan(document, sha256_of(path), settings)

@@ -24,6 +24,11 @@ _DATES = re.compile(rf"\b(({_MONTHS})[a-z]*\.?\s*)?\d{{2,4}}\b")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")  # "Respon- sibility"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _JOINERS = re.compile(r"\s+(?:and|or)\s+")  # in a normalised heading ("/" and "&" are spaces there)
+_ALTERNATIVES = re.compile(r"\s*[/&]\s*")  # in a heading as written: "Lead officer / team"
+# A heading's head noun comes before its qualifying phrase: "Recommendation from the
+# inspection", "Date of completion", "Person responsible for delivery". ("by" is left
+# out: "Action by" names who acts, not an action.)
+_QUALIFIER = re.compile(r"\s+(?:from|of|for|to|in|on|with|against|within)\s+")
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class HeadingTable:
         key = normalise_heading(heading)
         if not key:
             return None
-        return self._closest(key) or self._compound(key)
+        return self._closest(key) or self._compound(key) or self._alternatives(heading) or self._head(key)
 
     def _closest(self, key: str) -> str | None:
         """The field of the synonym ``key`` is, or is close enough to (a normalised heading)."""
@@ -52,10 +57,37 @@ class HeadingTable:
         parts = [part for part in _JOINERS.split(key) if part]
         if len(parts) != 2:
             return None
-        fields = {self._closest(part) for part in parts}
-        if len(fields) == 1:
-            return fields.pop()
-        return "progress" if fields == {"progress", "status"} else None
+        return _one_field({self._closest(part) for part in parts})
+
+
+    def _alternatives(self, heading: str) -> str | None:
+        """A heading offering alternatives ("Owner / Lead", "Status / Progress"): the field
+        its parts name together. Where some parts name none, the first part names the
+        column and the others only qualify it ("Lead officer / team"); a first part naming
+        none ("Details Theme / Timescale") leaves the heading unread."""
+        parts = [part for part in (normalise_heading(part) for part in _ALTERNATIVES.split(heading)) if part]
+        if len(parts) < 2:
+            return None
+        fields = [self._closest(part) for part in parts]
+        if None not in fields:
+            return _one_field(set(fields))
+        return fields[0] if set(fields[1:]) == {None} else None
+
+    def _head(self, key: str) -> str | None:
+        """The field of a heading's head, before a qualifying phrase ("recommendation from
+        inspection" -> "recommendation")."""
+        head = _QUALIFIER.split(key, maxsplit=1)[0]
+        field = self._closest(head) if head != key else None
+        # "Number of actions", "No. of visits": a count, not the row's reference.
+        return None if field in ("recommendation_ref", "action_ref") else field
+
+
+def _one_field(fields: set[str | None]) -> str | None:
+    """The field several parts of a heading name together: one field, or the progress
+    column where the parts are progress and the rating (it is read for RAG words too)."""
+    if len(fields) == 1:
+        return fields.pop()
+    return "progress" if fields == {"progress", "status"} else None
 
 
 def normalise_heading(heading: str) -> str:

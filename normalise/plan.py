@@ -137,6 +137,7 @@ def _item(draft: Draft, anchor, glossary: dict[str, str], vocabulary: Vocabulary
           words: tuple | None = None) -> ActionItem:
     fields = draft.fields
     action_ref, action = split_number(fields.get("action") or "")
+    action_ref = (fields.get("action_ref") or "").strip() or action_ref  # an "Action no" column, where there is one
     recommendation = draft.group.text
     if not action.strip():
         action = draft.group.text or draft.group.ref or "(no action text)"

@@ -130,3 +130,25 @@ def test_theme_row_in_the_recommendation_column_after_a_recommendation():
         "Ensure that learning from case reviews is disseminated and embedded across the partnership.")
     assert by_action["Introduce a young people's panel to review the quality of child protection conferences"
                      ].section == "Leadership, management and governance"
+
+
+def test_headings_with_qualifying_phrases_and_alternatives_map_by_heading():
+    """A hand-made tracker whose headings no synonym matches whole ("Recommendation from
+    the inspection", "Lead officer / team", "Status / Progress"): each column is mapped by
+    its heading, not guessed by position or content, and no column is left unread."""
+    plan = actionplan.extract(Path("tests/fixtures/csv/qualified-headings.csv"))
+    assert [(c.field, c.mapped_by) for c in plan.columns] == [
+        ("recommendation_ref", "heading"), ("recommendation", "heading"), ("action", "heading"),
+        ("lead", "heading"), ("timescale", "heading"), ("progress", "heading")]
+    assert [lead.role for item in plan.items for lead in item.leads] == [
+        "Head of Looked After Children", "Quality Assurance Team", "Principal Social Worker"]
+    assert [item.status.rag for item in plan.items] == ["amber", None, "green"]
+    assert not [issue for issue in plan.issues if issue.code == "inferred_column"]
+
+
+def test_an_action_number_column_gives_each_item_its_action_ref():
+    """Regression: a column headed "Action no" was mapped (action_ref) and then dropped:
+    items kept only a number written at the start of the action text."""
+    plan = actionplan.extract(Path("tests/fixtures/csv/action-numbers.csv"))
+    assert [(item.recommendation_ref, item.action_ref, item.action) for item in plan.items] == [
+        ("1", "1.1", "Review the front door"), ("1", "1.2", "Recruit managers")]

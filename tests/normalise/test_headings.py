@@ -106,3 +106,29 @@ def test_normalised_form():
 ])
 def test_heading_note(heading, note):
     assert heading_note(heading) == note
+
+
+@pytest.mark.parametrize("heading,field", [
+    # a head noun before its qualifying phrase
+    ("Recommendation from the inspection", "recommendation"),
+    ("Person responsible for delivery", "lead"),
+    ("Date of completion", "timescale"),
+    ("Impact on children and young people", "outcome"),
+    ("Progress against the action", "progress"),
+    ("Number of actions", None),  # a count, not a reference
+    ("Action by", None),  # "by" names who acts: not read as the action
+    ("Review of progress", None),
+    # alternatives offered with "/" or "&"
+    ("Lead officer / team", "lead"),
+    ("Owner/Lead", "lead"),
+    ("Status / Progress", "progress"),
+    ("Action / Timescale", None),  # two fields: no guess
+    ("Owner & deadline", None),
+    ("Details Theme/Timescale", None),  # its first part names no field: the column is not a timescale
+    # what matched before still matches the same
+    ("Areas for improvement", "recommendation"),
+    ("Timescale for completion", "timescale"),
+    ("Update and RAG rating", "progress"),
+])
+def test_headings_with_qualifiers_and_alternatives(heading, field):
+    assert default_table().match(heading) == field

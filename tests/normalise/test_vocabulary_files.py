@@ -23,8 +23,8 @@ def _people(raw: str, settings: Settings):
 # (setting, the user's file, what is read, without the file, with it)
 OVERLAYS = [
     # headings.toml: a plan's own name for a column
-    ("headings_file", '[synonyms]\ntimescale = ["deadline for delivery"]\n',
-     lambda s: s.headings().match("Deadline for delivery"), None, "timescale"),
+    ("headings_file", '[synonyms]\ntimescale = ["go live"]\n',
+     lambda s: s.headings().match("Go-live"), None, "timescale"),
     # leads.toml: a team acronym, a post noun, a name particle
     ("leads_file", 'acronyms = ["CSLT"]\n',
      lambda s: _people("Jane Bell CSLT", s), [("Jane Bell", None, "CSLT")], [("Jane Bell", None, None), (None, "CSLT", None)]),

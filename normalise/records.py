@@ -1,0 +1,144 @@
+"""Plans written as labelled records, not as a table: read them as one.
+
+Some plans, pasted as text or written as Word paragraphs, give each action as a block
+of labelled lines rather than a table row::
+
+    Recommendation 1: Ensure that children ... receive timely assessments.
+    Action 1.1: Review the front door pathway ...
+    Lead: Head of Early Help and Safeguarding
+    Timescale: April 2024
+    RAG: Green
+
+A run of such blocks becomes a ``Table`` here, before rows are read, so that everything
+downstream (column mapping, stitching, timescales, leads, validation) treats it as any
+other plan table: the labels, mapped by the heading vocabulary, are its header; each
+block opened by the run's first label is a row; a numbered recommendation line between
+blocks is a row of one cell, as a full-width row in a table is; a label's number
+("Action 1.1") is the row's action reference. A line with no label right after a label
+with no value on its own line ("Lead:" / "Head of Service") is that label's value.
+
+A run counts only where it is a plan: two blocks or more, with an action label and at
+least one of lead, timescale or status. Anything else (a cover page's "Date: 14 March
+2024") stays paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..extract.base import Block, Cell, Document, Paragraph, Row, Table
+from .context import recommendation_marker
+from .headings import HeadingTable
+
+# "Action 1.1: text", "Lead officer: text", "Timescale - April 2024" is too loose (a dash
+# joins words in prose): only a colon ends a label.
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z'’()/&. -]{0,38}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
+                       r"\s*:\s*(?P<value>.*)$")
+_RECORD_FIELDS = {"lead", "timescale", "status"}  # a block with none of these is not an action record
+_MIN_RECORDS = 2
+_NUMBER_HEADING = "Action no"  # a heading the vocabulary maps to the action reference
+
+
+@dataclass
+class _Record:
+    values: dict[str, str] = field(default_factory=dict)  # label -> value, in the order read
+    number: str | None = None
+    page: int | None = None
+    last_label: str | None = None
+
+
+@dataclass(frozen=True)
+class _Labelled:
+    label: str
+    field: str
+    number: str | None
+    value: str
+
+
+def labelled_records(document: Document, headings: HeadingTable) -> Document:
+    """``document`` with each run of labelled action records made a table (tables
+    renumbered in document order); the same document where there is none."""
+    blocks, out, at, found = document.blocks, [], 0, False
+    while at < len(blocks):
+        end, table = _records_at(blocks, at, headings)
+        if table is not None:
+            out.append(table)
+            at, found = end, True
+        else:
+            out.append(blocks[at])
+            at += 1
+    if not found:
+        return document
+    index = 0
+    for block in out:
+        if isinstance(block, Table):
+            index += 1
+            block.index = index
+    return replace(document, blocks=out)
+
+
+def _labelled(block: Block, headings: HeadingTable) -> _Labelled | None:
+    if not isinstance(block, Paragraph):
+        return None
+    found = _LABELLED.match(" ".join(block.text.split()))
+    if not found or recommendation_marker(block.text):
+        return None
+    label = found["label"].strip()
+    mapped = headings.match(label)
+    return _Labelled(label, mapped, found["number"], found["value"].strip()) if mapped else None
+
+
+def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, Table | None]:
+    """(index after the run, its table) for a run of records starting at ``start``."""
+    first = _labelled(blocks[start], headings)
+    if first is None:
+        return start, None
+    opening = first.field
+    rows: list[_Record | Paragraph] = []
+    current: _Record | None = None
+    end = start
+    for at in range(start, len(blocks)):
+        block = blocks[at]
+        labelled = _labelled(block, headings)
+        if labelled is not None and labelled.field == opening:
+            current = _Record(number=labelled.number, page=block.page)
+            rows.append(current)
+        elif labelled is not None and current is not None and labelled.label not in current.values:
+            pass
+        elif labelled is None and isinstance(block, Paragraph) and recommendation_marker(block.text):
+            current = None
+            rows.append(block)
+            continue
+        elif (labelled is None and current is not None and isinstance(block, Paragraph)
+              and current.last_label and not current.values[current.last_label]):
+            current.values[current.last_label] = " ".join(block.text.split())  # "Lead:" / its value below
+            end = at + 1
+            continue
+        else:
+            break
+        current.values[labelled.label] = labelled.value
+        current.last_label = labelled.label
+        end = at + 1
+    while rows and isinstance(rows[-1], Paragraph):  # a recommendation after the last record is not the run's
+        rows.pop()
+    records = [row for row in rows if isinstance(row, _Record)]
+    fields = {headings.match(label) for record in records for label in record.values}
+    if len(records) < _MIN_RECORDS or "action" not in fields or not fields & _RECORD_FIELDS:
+        return start, None
+    return end, _table(rows)
+
+
+def _table(rows: list[_Record | Paragraph]) -> Table:
+    labels = list(dict.fromkeys(label for row in rows if isinstance(row, _Record) for label in row.values))
+    numbered = any(row.number for row in rows if isinstance(row, _Record))
+    header = ([_NUMBER_HEADING] if numbered else []) + labels
+    table_rows = [Row([Cell(text) for text in header], index=1,
+                      page=next((row.page for row in rows if isinstance(row, _Record)), None))]
+    for row in rows:
+        if isinstance(row, Paragraph):  # a numbered recommendation: a full-width row
+            cells = [Cell(" ".join(row.text.split()))]
+        else:
+            cells = ([Cell(row.number or "")] if numbered else []) + [Cell(row.values.get(label, "")) for label in labels]
+        table_rows.append(Row(cells, index=len(table_rows) + 1, page=row.page))
+    return Table(table_rows, index=0, page=table_rows[0].page, strategy="records", stands_alone=True)

@@ -1,0 +1,63 @@
+"""Plans written as labelled records ("Action 1.1: ...", "Lead: ...") read as a table."""
+
+from pathlib import Path
+
+import pytest
+
+import actionplan
+from actionplan.extract.base import Document, Paragraph, Table
+from actionplan.normalise.headings import default_table
+from actionplan.normalise.records import labelled_records
+
+
+def _read(*lines: str) -> list:
+    document = Document(path=Path("plan.txt"), format="text", blocks=[Paragraph(line) for line in lines])
+    return labelled_records(document, default_table()).blocks
+
+
+def _table_texts(blocks) -> list[list[str]]:
+    [table] = [block for block in blocks if isinstance(block, Table)]
+    return [row.texts for row in table.rows]
+
+
+def test_records_become_a_table_with_the_labels_as_its_header():
+    blocks = _read(
+        "Action plan", "Action 1.1: Review the front door.", "Lead: Head of Early Help", "Timescale: April 2024",
+        "Recommendation 2: Improve supervision.", "Action 2.1: Launch a policy.", "Lead: Principal Social Worker",
+        "Timescale: June 2024", "RAG: Red", "Signed: Director",
+    )
+    assert isinstance(blocks[0], Paragraph) and isinstance(blocks[-1], Paragraph)  # title and signature stay
+    assert _table_texts(blocks) == [
+        ["Action no", "Action", "Lead", "Timescale", "RAG"],
+        ["1.1", "Review the front door.", "Head of Early Help", "April 2024", ""],
+        ["Recommendation 2: Improve supervision."],
+        ["2.1", "Launch a policy.", "Principal Social Worker", "June 2024", "Red"],
+    ]
+
+
+def test_a_value_on_the_line_below_its_label():
+    blocks = _read("Action: Audit files", "Lead:", "Head of Service", "Action: Train staff", "Lead:", "Team managers")
+    assert _table_texts(blocks)[1:] == [["Audit files", "Head of Service"], ["Train staff", "Team managers"]]
+
+
+@pytest.mark.parametrize("lines", [
+    # a cover page's labels: no action among them
+    ("Date: 14 March 2024", "Version: 1.2", "Author: Policy team", "Date: 20 March 2024", "Version: 1.3"),
+    # one record is no run of records
+    ("Action: Audit files", "Lead: Head of Service", "Timescale: May 2024", "Next steps follow."),
+    # actions with nothing an action record carries (lead, timescale, status)
+    ("Action: Audit files", "Action: Train staff", "Action: Report back"),
+])
+def test_labelled_lines_that_are_no_plan_stay_paragraphs(lines):
+    assert all(isinstance(block, Paragraph) for block in _read(*lines))
+
+
+def test_a_plan_of_labelled_records_converts_end_to_end():
+    plan = actionplan.extract(Path("tests/fixtures/text/labelled-records.txt"))
+    assert [(i.recommendation_ref, i.action_ref, i.timescale.raw, i.status.rag) for i in plan.items] == [
+        ("1", "1.1", "April 2024", "green"), ("1", "1.2", "Within 3 months", "amber"),
+        ("2", "2.1", "30/06/2024", "red")]
+    assert [lead.role for item in plan.items for lead in item.leads] == [
+        "Head of Early Help and Safeguarding", "Director of Children's Services", "Principal Social Worker"]
+    assert plan.items[2].recommendation == "Improve the quality of supervision for social workers."
+    assert plan.rows.dropped == 0
