@@ -20,6 +20,11 @@ with no value on its own line ("Lead:" / "Head of Service") is that label's valu
 A run counts only where it is a plan: two blocks or more, with an action label and at
 least one of lead, timescale or status. Anything else (a cover page's "Date: 14 March
 2024") stays paragraphs.
+
+Word plans also come as forms: a small table per action, labels down its first column
+("Action ref | 1.1", "Action | ...", "Lead officer | ...", "Timescale | ..."), with the
+recommendation as a line above. A run of such tables is read the same way, one row per
+action (a form with several value columns gives an action per column).
 """
 
 from __future__ import annotations
@@ -31,12 +36,14 @@ from ..extract.base import Block, Cell, Document, Paragraph, Row, Table
 from .context import recommendation_marker
 from .headings import HeadingTable
 
-# "Action 1.1: text", "Lead officer: text", "Timescale - April 2024" is too loose (a dash
-# joins words in prose): only a colon ends a label.
-_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z'’()/&. -]{0,38}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
+# "Action 1.1: text", "Lead officer: text", "• RAG: Green" (a bullet before the label is
+# set aside); "Timescale - April 2024" is too loose (a dash joins words in prose): only a
+# colon ends a label.
+_LABELLED = re.compile(r"^(?:[•·▪◦*–-]\s*)?(?P<label>[A-Za-z][A-Za-z'’()/&. -]{0,38}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
                        r"\s*:\s*(?P<value>.*)$")
 _RECORD_FIELDS = {"lead", "timescale", "status"}  # a block with none of these is not an action record
 _MIN_RECORDS = 2
+_MAX_LABEL = 40  # characters: a label is a heading's length, a cell of prose is no label
 _NUMBER_HEADING = "Action no"  # a heading the vocabulary maps to the action reference
 
 
@@ -91,6 +98,8 @@ def _labelled(block: Block, headings: HeadingTable) -> _Labelled | None:
 
 def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, Table | None]:
     """(index after the run, its table) for a run of records starting at ``start``."""
+    if isinstance(blocks[start], Table):
+        return _form_tables_at(blocks, start, headings)
     first = _labelled(blocks[start], headings)
     if first is None:
         return start, None
@@ -127,6 +136,56 @@ def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tupl
     if len(records) < _MIN_RECORDS or "action" not in fields or not fields & _RECORD_FIELDS:
         return start, None
     return end, _table(rows)
+
+
+def _form_tables_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, Table | None]:
+    """A run of tables each laid out as a form (labels down the first column, one action
+    per further column: "Action | Review the front door", "Lead | Head of Service"), with
+    numbered recommendation lines and empty lines between them: one table, a row per action."""
+    rows: list[_Record | Paragraph] = []
+    end = start
+    for at in range(start, len(blocks)):
+        block = blocks[at]
+        records = _form_records(block, headings) if isinstance(block, Table) else None
+        if records:
+            rows += records
+            end = at + 1
+        elif isinstance(block, Paragraph) and (not block.text.strip() or recommendation_marker(block.text)):
+            if block.text.strip():
+                rows.append(block)
+        else:
+            break
+    while rows and isinstance(rows[-1], Paragraph):
+        rows.pop()
+    return (end, _table(rows)) if rows else (start, None)
+
+
+def _form_records(table: Table, headings: HeadingTable) -> list[_Record] | None:
+    """The actions of a table laid out as a form, or None where it is not one: two
+    columns or more, every row's first cell a label the heading vocabulary maps, among
+    them an action and a lead, timescale or status, and each label once."""
+    rows = [row for row in table.rows if not row.is_blank]
+    if len(rows) < 2 or any(len(row.cells) < 2 for row in rows):
+        return None
+    labels = [" ".join(row.cells[0].text.split()) for row in rows]
+    if len(set(labels)) < len(labels) or any(len(label) > _MAX_LABEL for label in labels):
+        return None
+    fields = set()
+    for label in labels:  # a plan table's first column fails at its first cell: stop there
+        field_ = headings.match(label)
+        if field_ is None:
+            return None
+        fields.add(field_)
+    if "action" not in fields or not fields & _RECORD_FIELDS:
+        return None
+    width = max(len(row.cells) for row in rows)
+    records = []
+    for column in range(1, width):
+        values = {label: (" ".join(row.cells[column].text.split()) if column < len(row.cells) else "")
+                  for label, row in zip(labels, rows)}
+        if any(values.values()):
+            records.append(_Record(values=values, page=rows[0].page or table.page))
+    return records or None
 
 
 def _table(rows: list[_Record | Paragraph]) -> Table:

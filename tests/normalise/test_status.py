@@ -32,6 +32,12 @@ STATE_WORDS = [
     ("Not achieved", None, "in_progress"),
     ("Not yet completed", None, "in_progress"),
     ("Partially achieved", None, "in_progress"),
+    ("Target met", None, "complete"),
+    ("Partly met", None, "in_progress"),
+    ("Good progress", None, "in_progress"),
+    ("Limited progress", None, "in_progress"),
+    ("Overdue", None, "in_progress"),
+    ("Met with partners on 3 May", None, "unknown"),  # "met" alone opens commentary: no completion word
     # not started
     ("Not yet due", None, "not_started"),
     ("Not started", None, "not_started"),
