@@ -14,8 +14,9 @@ downstream (column mapping, stitching, timescales, leads, validation) treats it 
 other plan table: the labels, mapped by the heading vocabulary, are its header; each
 block opened by the run's first label is a row; a numbered recommendation line between
 blocks is a row of one cell, as a full-width row in a table is; a label's number
-("Action 1.1") is the row's action reference. A line with no label right after a label
-with no value on its own line ("Lead:" / "Head of Service") is that label's value.
+("Action 1.1") is the row's action reference. A bullet line after a labelled line is a
+sub-point of that field; a line with no label between a label with no value and the
+record's next label ("Lead:" / "Head of Service" / "Timescale: ...") is that label's value.
 
 A run counts only where it is a plan: two blocks or more, with an action label and at
 least one of lead, timescale or status. Anything else (a cover page's "Date: 14 March
@@ -39,10 +40,13 @@ from .headings import HeadingTable
 # "Action 1.1: text", "Lead officer: text", "• RAG: Green" (a bullet before the label is
 # set aside); "Timescale - April 2024" is too loose (a dash joins words in prose): only a
 # colon ends a label.
-_LABELLED = re.compile(r"^(?:[•·▪◦*–-]\s*)?(?P<label>[A-Za-z][A-Za-z'’()/&. -]{0,38}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
+_LABELLED = re.compile(r"^(?:[•·▪◦*–-]\s*)?(?P<label>[A-Za-z][A-Za-z'’()/&.? -]{0,38}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
                        r"\s*:\s*(?P<value>.*)$")
+_BULLET = re.compile(r"^\s*[•·▪◦*–-]\s")
 _RECORD_FIELDS = {"lead", "timescale", "status"}  # a block with none of these is not an action record
 _MIN_RECORDS = 2
+_MAX_THEME = 100  # characters of a heading taken for a theme
+_THEME_WORDS = 8  # words of a plain line taken for a theme
 _MAX_LABEL = 40  # characters: a label is a heading's length, a cell of prose is no label
 _NUMBER_HEADING = "Action no"  # a heading the vocabulary maps to the action reference
 
@@ -68,9 +72,15 @@ def labelled_records(document: Document, headings: HeadingTable) -> Document:
     renumbered in document order); the same document where there is none."""
     blocks, out, at, found = document.blocks, [], 0, False
     while at < len(blocks):
-        end, table = _records_at(blocks, at, headings)
-        if table is not None:
-            out.append(table)
+        end, rows = _records_at(blocks, at, headings)
+        if rows:
+            # The recommendation line above the run's first record, and the theme above that,
+            # are its rows too (a short line right above a record may as well be a title).
+            if out and _marker(out[-1]):
+                rows.insert(0, out.pop())
+                if out and _theme_line(out[-1]):
+                    rows.insert(0, out.pop())
+            out.append(_table(rows, headings))
             at, found = end, True
         else:
             out.append(blocks[at])
@@ -85,6 +95,22 @@ def labelled_records(document: Document, headings: HeadingTable) -> Document:
     return replace(document, blocks=out)
 
 
+def _marker(block: Block) -> bool:
+    """A numbered recommendation line ("Recommendation 2: ...")."""
+    return isinstance(block, Paragraph) and recommendation_marker(block.text) is not None
+
+
+def _theme_line(block: Block) -> bool:
+    """A theme's line between records: a heading, or a short line of words with no
+    number and no closing punctuation ("Permanence", "LEADERSHIP AND GOVERNANCE")."""
+    if not isinstance(block, Paragraph) or not block.text.strip() or _marker(block):
+        return False
+    text = " ".join(block.text.split())
+    if block.kind in ("heading", "bold"):
+        return len(text) <= _MAX_THEME
+    return len(text.split()) <= _THEME_WORDS and not re.search(r"\d", text) and text[-1] not in ".:;,?!"
+
+
 def _labelled(block: Block, headings: HeadingTable) -> _Labelled | None:
     if not isinstance(block, Paragraph):
         return None
@@ -96,13 +122,14 @@ def _labelled(block: Block, headings: HeadingTable) -> _Labelled | None:
     return _Labelled(label, mapped, found["number"], found["value"].strip()) if mapped else None
 
 
-def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, Table | None]:
-    """(index after the run, its table) for a run of records starting at ``start``."""
+def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, list]:
+    """(index after the run, its rows: records, recommendation and theme lines) for a run
+    of records starting at ``start``; no rows where none starts there."""
     if isinstance(blocks[start], Table):
         return _form_tables_at(blocks, start, headings)
     first = _labelled(blocks[start], headings)
     if first is None:
-        return start, None
+        return start, []
     opening = first.field
     rows: list[_Record | Paragraph] = []
     current: _Record | None = None
@@ -115,12 +142,21 @@ def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tupl
             rows.append(current)
         elif labelled is not None and current is not None and labelled.label not in current.values:
             pass
-        elif labelled is None and isinstance(block, Paragraph) and recommendation_marker(block.text):
+        elif labelled is None and _marker(block):
             current = None
             rows.append(block)
             continue
-        elif (labelled is None and current is not None and isinstance(block, Paragraph)
-              and current.last_label and not current.values[current.last_label]):
+        elif labelled is None and _theme_line(block) and _next_opens(blocks, at + 1, opening, headings):
+            current = None
+            rows.append(block)
+            continue
+        elif (labelled is None and current is not None and isinstance(block, Paragraph) and current.last_label
+              and current.values[current.last_label] and _BULLET.match(block.text)):
+            current.values[current.last_label] += "\n" + block.text.strip()  # a bullet sub-point of the field
+            end = at + 1
+            continue
+        elif (labelled is None and current is not None and isinstance(block, Paragraph) and current.last_label
+              and not current.values[current.last_label] and _record_goes_on(blocks, at + 1, opening, headings)):
             current.values[current.last_label] = " ".join(block.text.split())  # "Lead:" / its value below
             end = at + 1
             continue
@@ -134,11 +170,11 @@ def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tupl
     records = [row for row in rows if isinstance(row, _Record)]
     fields = {headings.match(label) for record in records for label in record.values}
     if len(records) < _MIN_RECORDS or "action" not in fields or not fields & _RECORD_FIELDS:
-        return start, None
-    return end, _table(rows)
+        return start, []
+    return end, rows
 
 
-def _form_tables_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, Table | None]:
+def _form_tables_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, list]:
     """A run of tables each laid out as a form (labels down the first column, one action
     per further column: "Action | Review the front door", "Lead | Head of Service"), with
     numbered recommendation lines and empty lines between them: one table, a row per action."""
@@ -150,48 +186,85 @@ def _form_tables_at(blocks: list[Block], start: int, headings: HeadingTable) -> 
         if records:
             rows += records
             end = at + 1
-        elif isinstance(block, Paragraph) and (not block.text.strip() or recommendation_marker(block.text)):
-            if block.text.strip():
-                rows.append(block)
+        elif isinstance(block, Paragraph) and not block.text.strip():
+            continue
+        elif _marker(block) or (_theme_line(block) and _next_opens(blocks, at + 1, None, headings)):
+            rows.append(block)
         else:
             break
     while rows and isinstance(rows[-1], Paragraph):
         rows.pop()
-    return (end, _table(rows)) if rows else (start, None)
+    return (end, rows) if rows else (start, [])
 
 
 def _form_records(table: Table, headings: HeadingTable) -> list[_Record] | None:
     """The actions of a table laid out as a form, or None where it is not one: two
     columns or more, every row's first cell a label the heading vocabulary maps, among
-    them an action and a lead, timescale or status, and each label once."""
+    them an action and a lead, timescale or status. Where the first label comes round
+    again, another form starts: two forms either side of a page break come out of a PDF
+    as one table (their columns line up)."""
     rows = [row for row in table.rows if not row.is_blank]
     if len(rows) < 2 or any(len(row.cells) < 2 for row in rows):
         return None
     labels = [" ".join(row.cells[0].text.split()) for row in rows]
-    if len(set(labels)) < len(labels) or any(len(label) > _MAX_LABEL for label in labels):
+    if any(len(label) > _MAX_LABEL for label in labels):
         return None
     fields = set()
-    for label in labels:  # a plan table's first column fails at its first cell: stop there
+    for label in dict.fromkeys(labels):  # a plan table's first column fails at its first cell: stop there
         field_ = headings.match(label)
         if field_ is None:
             return None
         fields.add(field_)
     if "action" not in fields or not fields & _RECORD_FIELDS:
         return None
-    width = max(len(row.cells) for row in rows)
+    starts = [at for at, label in enumerate(labels) if label == labels[0]] + [len(rows)]
+    forms = [list(zip(labels[a:b], rows[a:b])) for a, b in zip(starts, starts[1:])]
+    if any(len({label for label, _ in form}) < len(form) for form in forms):
+        return None  # a label twice within one form: no form
     records = []
-    for column in range(1, width):
-        values = {label: (" ".join(row.cells[column].text.split()) if column < len(row.cells) else "")
-                  for label, row in zip(labels, rows)}
-        if any(values.values()):
-            records.append(_Record(values=values, page=rows[0].page or table.page))
+    for form in forms:
+        width = max(len(row.cells) for _, row in form)
+        for column in range(1, width):
+            values = {label: (row.cells[column].text.strip() if column < len(row.cells) else "")  # lines kept
+                      for label, row in form}
+            if any(values.values()):
+                records.append(_Record(values=values, page=form[0][1].page or table.page))
     return records or None
 
 
-def _table(rows: list[_Record | Paragraph]) -> Table:
+def _next_opens(blocks: list[Block], at: int, opening: str | None, headings: HeadingTable) -> bool:
+    """Whether the next block that is not empty opens a recommendation or a record (a
+    paragraph labelled as records open, or, with ``opening`` None, a form table): only
+    then is the line before it a theme."""
+    while at < len(blocks) and isinstance(blocks[at], Paragraph) and not blocks[at].text.strip():
+        at += 1
+    if at >= len(blocks):
+        return False
+    block = blocks[at]
+    if _marker(block):
+        return True
+    if opening is None:
+        return isinstance(block, Table) and _form_records(block, headings) is not None
+    labelled = _labelled(block, headings)
+    return labelled is not None and labelled.field == opening
+
+
+def _record_goes_on(blocks: list[Block], at: int, opening: str, headings: HeadingTable) -> bool:
+    """Whether the block at ``at`` carries on the record (a label other than the one
+    opening records): only then is the line before it the value of an empty label above
+    it, not a theme or a heading after a record whose last field is empty."""
+    labelled = _labelled(blocks[at], headings) if at < len(blocks) else None
+    return labelled is not None and labelled.field != opening
+
+
+def _table(rows: list[_Record | Paragraph], headings: HeadingTable) -> Table:
     labels = list(dict.fromkeys(label for row in rows if isinstance(row, _Record) for label in row.values))
     numbered = any(row.number for row in rows if isinstance(row, _Record))
-    header = ([_NUMBER_HEADING] if numbered else []) + labels
+    # Under numbered recommendation lines a record's own "Ref: 1.2" numbers its action.
+    under_recommendations = any(_marker(row) for row in rows if isinstance(row, Paragraph))
+    header = ([_NUMBER_HEADING] if numbered else []) + [
+        _NUMBER_HEADING if under_recommendations and not numbered and headings.match(label) == "recommendation_ref"
+        else label for label in labels]
     table_rows = [Row([Cell(text) for text in header], index=1,
                       page=next((row.page for row in rows if isinstance(row, _Record)), None))]
     for row in rows:

@@ -42,8 +42,26 @@ def test_labels_after_a_bullet():
 
 
 def test_a_value_on_the_line_below_its_label():
-    blocks = _read("Action: Audit files", "Lead:", "Head of Service", "Action: Train staff", "Lead:", "Team managers")
-    assert _table_texts(blocks)[1:] == [["Audit files", "Head of Service"], ["Train staff", "Team managers"]]
+    blocks = _read("Action: Audit files", "Lead:", "Head of Service", "Timescale: May 2024",
+                   "Action: Train staff", "Lead:", "Team managers", "Timescale: June 2024",
+                   "Action: Report back", "Lead:", "Next steps")  # no label after it: a line of its own
+    assert _table_texts(blocks)[1:] == [
+        ["Audit files", "Head of Service", "May 2024"], ["Train staff", "Team managers", "June 2024"],
+        ["Report back", "", ""]]
+    assert blocks[-1].text == "Next steps"
+
+
+def test_themes_and_recommendations_between_records_are_rows_of_their_own():
+    blocks = _read(
+        "Action plan 2024", "Early help", "Recommendation 1: Improve assessments.", "Action: Audit files",
+        "Lead: Head of Service", "• with partners", "LEADERSHIP AND GOVERNANCE", "Recommendation 2: Improve oversight.",
+        "Action: Train staff", "Lead: Team managers", "Signed off by the board.",
+    )
+    assert blocks[0].text == "Action plan 2024" and blocks[-1].text == "Signed off by the board."
+    assert _table_texts(blocks) == [
+        ["Action", "Lead"], ["Early help"], ["Recommendation 1: Improve assessments."],
+        ["Audit files", "Head of Service\n• with partners"], ["LEADERSHIP AND GOVERNANCE"],
+        ["Recommendation 2: Improve oversight."], ["Train staff", "Team managers"]]
 
 
 @pytest.mark.parametrize("lines", [

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from common import draw_options
-from render_docx import render_docx, render_docx_cards, render_docx_nested
+from render_docx import render_docx, render_docx_cards, render_docx_forms, render_docx_nested
 from render_html import render_html
-from render_text import render_fixed, render_md, render_tsv
+from render_text import render_fixed, render_labelled, render_md, render_tsv
 from render_xlsx import render_csv, render_xlsx
 
 
@@ -145,6 +145,14 @@ def _(rng):
     return o, partial(render_docx_cards, landscape=rng.random() < 0.4), K
 
 
+@reg("word-forms", "docx", "docx", "a form per action: a two-column table of heading | value down the "
+     "page; 'Recommendation n: ...' as a paragraph above; themes as Heading 2", lo=True)
+def _(rng):
+    o = draw_options(rng, rag_styles=WORDS, rec_col=False,
+                     rec_heading=rng.choice(["Recommendation {n}", "Area for improvement {n}", "Priority {n}"]))
+    return o, partial(render_docx_forms, landscape=rng.random() < 0.3), K
+
+
 # ------------------------------------------------------------------ PDF (reportlab)
 
 
@@ -242,6 +250,14 @@ def _(rng):
 def _(rng):
     o = draw_options(rng, rag_styles=WORDS, lead_sep=" | ")  # written "\|" inside the cells
     return o, partial(render_md, rec_mode="once", section_mode="md"), K
+
+
+@reg("text-labelled", "text", "txt", "no table: each action as labelled lines ('Lead: ...'), "
+     "'Recommendation n: ...' lines above, themes as lines of their own, bullet sub-points on lines below")
+def _(rng):
+    o = draw_options(rng, rag_styles=WORDS, rec_col=False,
+                     rec_heading=rng.choice(["Recommendation {n}", "Area for improvement {n}"]))
+    return o, render_labelled, K
 
 
 @reg("text-md-rec-headings", "text", "md", "markdown: '### Recommendation n' + paragraph + a pipe table "

@@ -301,3 +301,34 @@ def render_docx_cards(plan, views, o, path, *, landscape=False):
                     fill_rag(cell, v, o)
     write_glossary(doc, plan, views, o)
     doc.save(path)
+
+
+def render_docx_forms(plan, views, o, path, *, landscape=False):
+    """A form per action: a two-column table, the field's heading down the first column
+    and its value beside it; 'Recommendation n: ...' as a paragraph above a
+    recommendation's first form; themes as Heading 2."""
+    doc = new_document(plan, landscape)
+    add_title(doc, plan, o)
+    cols = [c for c in o["columns"] if c != "rec"]
+    label = o.get("rec_heading", "Recommendation {n}")
+    for v in views:
+        if v.first_of_section:
+            doc.add_heading(v.section, level=2)
+        if v.first_of_rec:
+            doc.add_paragraph(f"{label.format(n=v.rec_no)}: {v.rec_plain}")
+        t = doc.add_table(rows=0, cols=2)
+        t.style = "Table Grid"
+        for c in cols:
+            row = t.add_row()
+            set_cell(row.cells[0], o["headings"][c], bold=True)
+            if c == "action":
+                set_cell(row.cells[1], v.action_lines)
+            elif c == "ref":
+                set_cell(row.cells[1], v.ref)
+            else:
+                set_cell(row.cells[1], v.cell(c))
+                if c in ("rag", "progress_rag"):
+                    fill_rag(row.cells[1], v, o)
+        doc.add_paragraph("")
+    write_glossary(doc, plan, views, o)
+    doc.save(path)

@@ -147,3 +147,27 @@ def render_fixed(plan, views, o, path, *, rec_mode="once", boxed=False, blank_be
     out += _gloss(plan, views, o)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
+
+
+def render_labelled(plan, views, o, path):
+    """Each action as labelled lines ('Lead: ...'), a blank line between actions; the
+    recommendation as a 'Recommendation n: ...' line above its first action; a bullet
+    sub-point of a field on a line of its own; themes as lines of their own."""
+    cols = [c for c in o["columns"] if c != "rec"]
+    label = o.get("rec_heading", "Recommendation {n}")
+    out = _title(plan)
+    for v in views:
+        if v.first_of_section:
+            out += [v.section, ""]
+        if v.first_of_rec:
+            out += [f"{label.format(n=v.rec_no)}: {v.rec_plain}", ""]
+        for c in cols:
+            value = v.action_lines if c == "action" else v.ref if c == "ref" else v.cell(c)
+            lines = list(value) if isinstance(value, list) else value.split("\n") if value else [""]
+            lines = lines or [""]
+            out.append(f"{o['headings'][c]}: {lines[0]}".rstrip())
+            out += lines[1:]
+        out.append("")
+    out += _gloss(plan, views, o)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
