@@ -228,6 +228,9 @@ class _PageReader:
         elif tag == "table":
             self.flush()
             self._read_table(element)
+        elif tag == "dl" and element.find(".//table") is None and not _holds_heading(element):
+            self.flush()
+            self._read_definitions(element)
         elif tag in _BLOCKS and element.find(".//table") is None and not _holds_heading(element):
             self.flush()
             lines = _Lines()
@@ -243,6 +246,28 @@ class _PageReader:
                 self.walk(element)
             else:
                 _read_inline(element, self.pending, bold=tag in _BOLD)
+
+    def _read_definitions(self, dl) -> None:
+        """A definition list as the lines it stands for: each term with its description
+        ("Lead: Head of Early Help"), the description's further lines after it. A web
+        page's plan written as labelled records (normalise/records.py) often is one."""
+        term = None
+        for child in dl:
+            tag = _tag(child)
+            lines = _Lines()
+            _read_inline(child, lines)
+            text = [line for line in lines.text().split("\n") if line.strip()]
+            if tag == "dt":
+                if term is not None:
+                    self.blocks.append(Paragraph(term, "body"))
+                term = " ".join(text)
+            elif tag == "dd":
+                first, rest = (text[0] if text else ""), text[1:]
+                self.blocks.append(Paragraph(f"{term}: {first}" if term is not None else first, "body"))
+                self.blocks.extend(Paragraph(line, "body") for line in rest)
+                term = None
+        if term is not None:
+            self.blocks.append(Paragraph(term, "body"))
 
     def _read_table(self, table) -> None:
         trs = _table_rows(table)

@@ -294,3 +294,20 @@ def test_sample_committee_page_gives_only_the_plans_items():
     assert [i.table for i in plan.issues if i.code == "skipped_table"] == [1, 3]
     assert [i.status.rag for i in plan.items[:4]] == ["amber", "amber", None, None]  # #FFC000 fills
     assert plan.items[0].outcome == "All plans reviewed.\nFeedback on required actions to individual social workers."
+
+
+def test_a_plan_written_as_definition_lists_reads_as_labelled_records(tmp_path):
+    """Each <dt> with its <dd> is one labelled line ("Lead: Head of Early Help"), so a
+    page writing each action as a definition list gives its actions (normalise/records)."""
+    path = _page(tmp_path, """<h1>Improvement plan</h1>
+        <h2>Recommendation 1: Improve assessments.</h2>
+        <dl><dt>Action</dt><dd>Review the front door pathway.</dd><dt>Lead</dt><dd>Head of Early Help</dd>
+            <dt>Timescale</dt><dd>April 2024</dd><dt>RAG</dt><dd>Green</dd></dl>
+        <dl><dt>Action</dt><dd>Recruit two managers.</dd><dt>Lead</dt><dd>Director of Children's Services</dd>
+            <dt>Timescale</dt><dd>June 2024</dd><dt>RAG</dt><dd>Amber</dd></dl>""")
+    assert [block.text for block in load(path).blocks][2:6] == [
+        "Action: Review the front door pathway.", "Lead: Head of Early Help", "Timescale: April 2024", "RAG: Green"]
+    plan = actionplan.extract(path)
+    assert [(i.recommendation_ref, i.action, i.timescale.raw, i.status.rag) for i in plan.items] == [
+        ("1", "Review the front door pathway.", "April 2024", "green"),
+        ("1", "Recruit two managers.", "June 2024", "amber")]
