@@ -81,3 +81,20 @@ def test_a_shaded_rows_edges_are_rules_where_its_thin_rule_scanned_too_light():
     assert any(33 <= y <= 36 for y in rules)  # the shaded row's top
     assert any(49 <= y <= 53 for y in rules)  # and its bottom
     assert not any(38 <= y <= 47 for y in rules)  # nothing through the words inside it
+
+
+def test_a_one_line_heading_rows_short_rules_are_found_where_they_meet_rules_at_both_ends():
+    """A Word table's heading row of one line of small type, 10 pt between its rules,
+    with a full-width theme row under it (so the column rules stop there): the 13 pt
+    a free-standing upright rule needs left the heading row without columns, its
+    headings read as one cell and the whole table skipped (seed 4 word-lists-lo and
+    word-nested-lo scans: 0 items). A letter's stem as tall, clear of the rules, is no rule."""
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    pixels[100:102, 50:750] = 0  # the heading row's top rule
+    pixels[142:144, 50:750] = 0  # its bottom rule, 10 pt (42 px at 300 dpi) below
+    for x in (50, 300, 520, 748):  # column rules between the two, and no further
+        pixels[100:144, x:x + 2] = 0
+    pixels[110:134, 400:403] = 0  # a stem of a letter ("l") inside a cell
+    page = prepare(Image.fromarray(pixels), DPI)
+    uprights = sorted(round(s.x0) for s in page.segments if s.x0 == s.x1)
+    assert uprights == [50, 300, 520, 748]
