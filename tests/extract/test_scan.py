@@ -98,3 +98,24 @@ def test_a_one_line_heading_rows_short_rules_are_found_where_they_meet_rules_at_
     page = prepare(Image.fromarray(pixels), DPI)
     uprights = sorted(round(s.x0) for s in page.segments if s.x0 == s.x1)
     assert uprights == [50, 300, 520, 748]
+
+
+@pytest.mark.parametrize("first, width", [
+    (300, 6),  # a 1.5 pt rule at 300 dpi: its middle (302.5) falls between pixels
+    (300, 5),  # a 1.2 pt rule: the middle on a pixel
+    (301, 9),  # a 2.2 pt rule, still thin enough to be a line rather than a filled box
+])
+def test_a_rule_is_erased_across_its_whole_thickness(first, width):
+    """A rule is whitened over all of its ink, not its middle plus a fixed two pixels: on
+    a seed 4 scan (word-table-per-rec-lo) a column rule whose middle sat half a pixel
+    off left a one-pixel sliver where it met a row's rule, and Tesseract read it as a
+    dash before the cell's words ("- Immediately", a timescale lost)."""
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    pixels[100:500, first:first + width] = 0  # an upright column rule
+    pixels[200:200 + width, 50:750] = 0  # a row's rule crossing it
+    pixels[250:280, 320:340] = 0  # a letter in the cell beside the column rule, clear of it
+    page = prepare(Image.fromarray(pixels), DPI)
+    left = np.asarray(page.grey) < 128
+    assert not left[:, first - 4:first + width + 4].any()  # no sliver of either rule
+    assert not left[190:200 + width + 10, :].any()
+    assert left[250:280, 320:340].all()  # the letter is still there to read
