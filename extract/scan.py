@@ -199,11 +199,27 @@ def _lines(ink: np.ndarray, dpi: int, transposed: bool, minimum_pt: float) -> li
             continue  # ink close above and below all along: the middle of a line of bold text
         # A line is thin; a thicker run is a filled box (a shaded cell): its outline is what rules.
         width = last - first + 1
-        across = [((first + last) / 2, width)] if width <= thickest else [(first, 1), (last, 1)]
+        if width <= thickest:
+            across = [((first + last) / 2, width)]
+        else:  # each outline as thick as the rule along it (a filled cell hanging from a rule joins it)
+            across = [_edge(mask, start, end, first, 1, thickest), _edge(mask, start, end, last, -1, thickest)]
         for at, thickness in across:
             found.append(Segment(at, start, at, end, thickness) if transposed
                          else Segment(start, at, end, at, thickness))
     return found
+
+
+def _edge(mask: np.ndarray, start: int, end: int, row: int, step: int, thickest: float) -> tuple[float, int]:
+    """The middle and thickness of a filled box's outline from ``row`` inwards: the rows
+    inked along most of its length. A rule with a dark cell hanging from it (a RAG cell
+    binarised to ink) is one box; its outline there is the rule, 3-5 px thick, and
+    erasing only its first row left the rest, read as a stray dash ("30 - September")."""
+    rows = 0
+    while rows < thickest and 0 <= row + rows * step < mask.shape[0] and mask[row + rows * step, start:end].mean() >= 0.5:
+        rows += 1
+    if rows == 0 or rows >= thickest:
+        return row, 1  # a box filled all along: its outline is its edge
+    return row + step * (rows - 1) / 2, rows
 
 
 def _shaded_edges(pixels: np.ndarray, ink: np.ndarray, dpi: int) -> list[Segment]:

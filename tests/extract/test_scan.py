@@ -119,3 +119,18 @@ def test_a_rule_is_erased_across_its_whole_thickness(first, width):
     assert not left[:, first - 4:first + width + 4].any()  # no sliver of either rule
     assert not left[190:200 + width + 10, :].any()
     assert left[250:280, 320:340].all()  # the letter is still there to read
+
+
+def test_a_rule_with_a_dark_cell_hanging_from_it_is_erased_across_its_thickness():
+    """A table's top rule with a dark-filled cell (a RAG cell binarised to ink) under part
+    of it is one filled box to the opening; its outline along the top is the rule, 4 px
+    thick. Erasing only the box's first row of pixels left three, which Tesseract read
+    as dashes in the row's cells ("30 - September 2023", seed 4 word-shading-lo)."""
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    pixels[100:104, 50:750] = 0  # the rule
+    pixels[104:300, 600:700] = 0  # the dark cell under it
+    pixels[120:150, 200:220] = 0  # a letter in the next cell, clear of both
+    page = prepare(Image.fromarray(pixels), DPI)
+    left = np.asarray(page.grey) < 128
+    assert not left[90:110, 50:590].any()  # nothing of the rule beside the cell
+    assert left[120:150, 200:220].all()
