@@ -17,6 +17,11 @@ from PIL import Image
 
 _RULE_PT = 24.0  # a horizontal rule is at least this long (points): longer than any word's stroke
 _VRULE_PT = 13.0  # a vertical rule spans at least one row of text (letters' stems are shorter)
+# A shorter upright run is a rule where it runs from one horizontal rule to another: a
+# one-line heading row of small type is 9-12 pt tall between its rules, and no letter's
+# stem reaches from a rule above it to a rule below.
+_CELL_VRULE_PT = 5.0
+_MEETS_PT = 0.8  # a rule's end this close to another rule meets it (half a thick rule's width and a pixel or two)
 _THICKEST_PT = 3.0  # a ruling line is no thicker than this (points); thicker ink is a filled box
 _CLEAR_PT = 1.5  # how far beside a rule to look for white paper (points)
 _CROWDED = 0.2  # ink on this share of both sides of a run: a run through text, not a rule
@@ -32,11 +37,13 @@ _MARKS_PER_PAGE = 200  # beyond this the page is not text with a few letters mis
 
 @dataclass(frozen=True)
 class Segment:
-    """A ruling line in pixels of the straightened page: top == bottom or x0 == x1."""
+    """A ruling line in pixels of the straightened page: top == bottom or x0 == x1.
+    ``thickness`` is how many pixels of ink it spans across (0 where only its middle is known)."""
     x0: float
     top: float
     x1: float
     bottom: float
+    thickness: float = 0.0
 
 
 @dataclass
@@ -63,12 +70,26 @@ def prepare(grey: Image.Image, dpi: int, sideways_turns=None) -> PageImage:
         grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
     pixels = np.asarray(grey)
     ink = binarise(pixels)
-    segments = _segments(ink, dpi) + _shaded_edges(pixels, ink, dpi)
+    segments = _segments(ink, dpi, _shaded_edges(pixels, ink, dpi))
     clean = pixels.copy()
-    pad = max(1, round(dpi / 150))
     for s in segments:  # erase the rules: Tesseract reads "|" and "_" out of them otherwise
-        clean[max(0, int(s.top) - pad):int(s.bottom) + pad + 1, max(0, int(s.x0) - pad):int(s.x1) + pad + 1] = 255
+        _erase(clean, s, dpi)
     return PageImage(Image.fromarray(clean), ink, dpi, skew, turns, segments)
+
+
+def _erase(pixels: np.ndarray, segment: Segment, dpi: int) -> None:
+    """Whiten a rule with all of its thickness and a pixel or two of blur beside it. The
+    whole width, not its middle plus a fixed pad: a rule 4-5 px thick at 300 dpi, its
+    middle a half pixel off, left a one-pixel sliver of ink that Tesseract reads as a
+    dash before the cell's words ("- Immediately")."""
+    pad = max(1, round(dpi / 150))
+    half = max(segment.thickness - 1, 0) / 2  # the middle to the outermost pixel of ink
+    across = segment.x0 if segment.x0 == segment.x1 else segment.top
+    low, high = int(np.floor(across - half)) - pad, int(np.ceil(across + half)) + pad + 1
+    if segment.x0 == segment.x1:
+        pixels[max(0, int(segment.top) - pad):int(segment.bottom) + pad + 1, max(0, low):high] = 255
+    else:
+        pixels[max(0, low):high, max(0, int(segment.x0) - pad):int(segment.x1) + pad + 1] = 255
 
 
 def binarise(pixels: np.ndarray) -> np.ndarray:
@@ -144,24 +165,61 @@ def _close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
     return mask | (left & right)
 
 
-def _segments(ink: np.ndarray, dpi: int) -> list[Segment]:
+def _segments(ink: np.ndarray, dpi: int, shaded_edges: list[Segment] = ()) -> list[Segment]:
     """Horizontal and vertical ruling lines: runs that survive the opening, joined
-    across the neighbouring pixel rows (a line's thickness) into one segment each."""
+    across the neighbouring pixel rows (a line's thickness) into one segment each.
+    ``shaded_edges`` (the edges of shaded bands) rule like horizontal lines."""
+    horizontal = _lines(ink, dpi, False, _RULE_PT)
+    vertical = []
+    # A rule's end touches the rule it meets (the two inks join); a letter's stem stops
+    # short of a rule by the cell's padding. Shaded bands' edges are not used: they are
+    # found only to within a few pixels.
+    reach = _MEETS_PT * dpi / 72
+    for s in _lines(ink, dpi, True, _CELL_VRULE_PT):
+        if s.bottom - s.top >= _VRULE_PT * dpi / 72 or (_meets(s.x0, s.top, horizontal, reach)
+                                                        and _meets(s.x0, s.bottom, horizontal, reach)):
+            vertical.append(s)
+    return horizontal + list(shaded_edges) + vertical
+
+
+def _meets(x: float, y: float, horizontal: list[Segment], reach: float) -> bool:
+    return any(h.x0 - reach <= x <= h.x1 + reach and abs(h.top - y) <= reach for h in horizontal)
+
+
+def _lines(ink: np.ndarray, dpi: int, transposed: bool, minimum_pt: float) -> list[Segment]:
+    """Runs of ink at least ``minimum_pt`` long along the rows (or, transposed, the columns)."""
     gap = max(1, round(dpi / 150))
+    mask = ink.T if transposed else ink
+    runs = _runs(_close_gaps(mask, gap), round(minimum_pt * dpi / 72))
+    thickest = _THICKEST_PT * dpi / 72
+    clearance = max(2, round(_CLEAR_PT * dpi / 72))
     found = []
-    for transposed, minimum in ((False, _RULE_PT), (True, _VRULE_PT)):
-        mask = ink.T if transposed else ink
-        runs = _runs(_close_gaps(mask, gap), round(minimum * dpi / 72))
-        thickest = _THICKEST_PT * dpi / 72
-        clearance = max(2, round(_CLEAR_PT * dpi / 72))
-        for start, end, first, last in _join_runs(runs, gap):
-            if not _clear_beside(mask, start, end, first - clearance, last + clearance):
-                continue  # ink close above and below all along: the middle of a line of bold text
-            # A line is thin; a thicker run is a filled box (a shaded cell): its outline is what rules.
-            across = [(first + last) / 2] if last - first + 1 <= thickest else [first, last]
-            for at in across:
-                found.append(Segment(at, start, at, end) if transposed else Segment(start, at, end, at))
+    for start, end, first, last in _join_runs(runs, gap):
+        if not _clear_beside(mask, start, end, first - clearance, last + clearance):
+            continue  # ink close above and below all along: the middle of a line of bold text
+        # A line is thin; a thicker run is a filled box (a shaded cell): its outline is what rules.
+        width = last - first + 1
+        if width <= thickest:
+            across = [((first + last) / 2, width)]
+        else:  # each outline as thick as the rule along it (a filled cell hanging from a rule joins it)
+            across = [_edge(mask, start, end, first, 1, thickest), _edge(mask, start, end, last, -1, thickest)]
+        for at, thickness in across:
+            found.append(Segment(at, start, at, end, thickness) if transposed
+                         else Segment(start, at, end, at, thickness))
     return found
+
+
+def _edge(mask: np.ndarray, start: int, end: int, row: int, step: int, thickest: float) -> tuple[float, int]:
+    """The middle and thickness of a filled box's outline from ``row`` inwards: the rows
+    inked along most of its length. A rule with a dark cell hanging from it (a RAG cell
+    binarised to ink) is one box; its outline there is the rule, 3-5 px thick, and
+    erasing only its first row left the rest, read as a stray dash ("30 - September")."""
+    rows = 0
+    while rows < thickest and 0 <= row + rows * step < mask.shape[0] and mask[row + rows * step, start:end].mean() >= 0.5:
+        rows += 1
+    if rows == 0 or rows >= thickest:
+        return row, 1  # a box filled all along: its outline is its edge
+    return row + step * (rows - 1) / 2, rows
 
 
 def _shaded_edges(pixels: np.ndarray, ink: np.ndarray, dpi: int) -> list[Segment]:

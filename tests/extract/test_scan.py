@@ -81,3 +81,56 @@ def test_a_shaded_rows_edges_are_rules_where_its_thin_rule_scanned_too_light():
     assert any(33 <= y <= 36 for y in rules)  # the shaded row's top
     assert any(49 <= y <= 53 for y in rules)  # and its bottom
     assert not any(38 <= y <= 47 for y in rules)  # nothing through the words inside it
+
+
+def test_a_one_line_heading_rows_short_rules_are_found_where_they_meet_rules_at_both_ends():
+    """A Word table's heading row of one line of small type, 10 pt between its rules,
+    with a full-width theme row under it (so the column rules stop there): the 13 pt
+    a free-standing upright rule needs left the heading row without columns, its
+    headings read as one cell and the whole table skipped (seed 4 word-lists-lo and
+    word-nested-lo scans: 0 items). A letter's stem as tall, clear of the rules, is no rule."""
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    pixels[100:102, 50:750] = 0  # the heading row's top rule
+    pixels[142:144, 50:750] = 0  # its bottom rule, 10 pt (42 px at 300 dpi) below
+    for x in (50, 300, 520, 748):  # column rules between the two, and no further
+        pixels[100:144, x:x + 2] = 0
+    pixels[110:134, 400:403] = 0  # a stem of a letter ("l") inside a cell
+    page = prepare(Image.fromarray(pixels), DPI)
+    uprights = sorted(round(s.x0) for s in page.segments if s.x0 == s.x1)
+    assert uprights == [50, 300, 520, 748]
+
+
+@pytest.mark.parametrize("first, width", [
+    (300, 6),  # a 1.5 pt rule at 300 dpi: its middle (302.5) falls between pixels
+    (300, 5),  # a 1.2 pt rule: the middle on a pixel
+    (301, 9),  # a 2.2 pt rule, still thin enough to be a line rather than a filled box
+])
+def test_a_rule_is_erased_across_its_whole_thickness(first, width):
+    """A rule is whitened over all of its ink, not its middle plus a fixed two pixels: on
+    a seed 4 scan (word-table-per-rec-lo) a column rule whose middle sat half a pixel
+    off left a one-pixel sliver where it met a row's rule, and Tesseract read it as a
+    dash before the cell's words ("- Immediately", a timescale lost)."""
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    pixels[100:500, first:first + width] = 0  # an upright column rule
+    pixels[200:200 + width, 50:750] = 0  # a row's rule crossing it
+    pixels[250:280, 320:340] = 0  # a letter in the cell beside the column rule, clear of it
+    page = prepare(Image.fromarray(pixels), DPI)
+    left = np.asarray(page.grey) < 128
+    assert not left[:, first - 4:first + width + 4].any()  # no sliver of either rule
+    assert not left[190:200 + width + 10, :].any()
+    assert left[250:280, 320:340].all()  # the letter is still there to read
+
+
+def test_a_rule_with_a_dark_cell_hanging_from_it_is_erased_across_its_thickness():
+    """A table's top rule with a dark-filled cell (a RAG cell binarised to ink) under part
+    of it is one filled box to the opening; its outline along the top is the rule, 4 px
+    thick. Erasing only the box's first row of pixels left three, which Tesseract read
+    as dashes in the row's cells ("30 - September 2023", seed 4 word-shading-lo)."""
+    pixels = np.full((600, 800), 255, dtype=np.uint8)
+    pixels[100:104, 50:750] = 0  # the rule
+    pixels[104:300, 600:700] = 0  # the dark cell under it
+    pixels[120:150, 200:220] = 0  # a letter in the next cell, clear of both
+    page = prepare(Image.fromarray(pixels), DPI)
+    left = np.asarray(page.grey) < 128
+    assert not left[90:110, 50:590].any()  # nothing of the rule beside the cell
+    assert left[120:150, 200:220].all()
