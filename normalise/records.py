@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..bullets import BULLET_CHARS
 from ..extract.base import Block, Cell, Document, Paragraph, Row, Table
 from .context import recommendation_marker
 from .headings import HeadingTable
@@ -40,9 +41,9 @@ from .headings import HeadingTable
 # "Action 1.1: text", "Lead officer: text", "• RAG: Green" (a bullet before the label is
 # set aside); "Timescale - April 2024" is too loose (a dash joins words in prose): only a
 # colon ends a label.
-_LABELLED = re.compile(r"^(?:[•·▪◦*–-]\s*)?(?P<label>[A-Za-z][A-Za-z'’()/&.? -]{0,38}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
+_LABELLED = re.compile(rf"^(?:[{re.escape(BULLET_CHARS)}]\s*)?(?P<label>[A-Za-z][A-Za-z'’()/&.? -]{{0,38}}?)(?:\s+(?P<number>\d+(?:\.\d+)*[a-z]?))?"
                        r"\s*:\s*(?P<value>.*)$")
-_BULLET = re.compile(r"^\s*[•·▪◦*–-]\s")
+_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s")
 _RECORD_FIELDS = {"lead", "timescale", "status"}  # a block with none of these is not an action record
 _MIN_RECORDS = 2
 _MAX_THEME = 100  # characters of a heading taken for a theme
