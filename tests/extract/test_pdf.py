@@ -9,6 +9,7 @@ import actionplan
 from actionplan.errors import DocumentLoadError
 from actionplan.extract import load
 from actionplan.extract.pdf_words import Word, cell_text
+from hostile_files import pdf_of
 
 PDF = Path("samples/pdf")
 
@@ -251,15 +252,7 @@ def _pdf_with_one_content_stream_on_every_page(pages: int) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
          b"/Contents 4 0 R >>"] * pages
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 def test_pages_sharing_one_content_stream_are_all_read(tmp_path: Path):
