@@ -71,9 +71,10 @@ class _Labelled:
 def labelled_records(document: Document, headings: HeadingTable) -> Document:
     """``document`` with each run of labelled action records made a table (tables
     renumbered in document order); the same document where there is none."""
-    blocks, out, at, found = document.blocks, [], 0, False
-    while at < len(blocks):
-        end, rows = _records_at(blocks, at, headings)
+    read = _Blocks(document.blocks, headings)
+    out, at, found = [], 0, False
+    while at < len(read.blocks):
+        end, rows = _records_at(read, at)
         if rows:
             # The recommendation line above the run's first record, and the theme above that,
             # are its rows too (a short line right above a record may as well be a title).
@@ -84,7 +85,7 @@ def labelled_records(document: Document, headings: HeadingTable) -> Document:
             out.append(_table(rows, headings))
             at, found = end, True
         else:
-            out.append(blocks[at])
+            out.append(read.blocks[at])
             at += 1
     if not found:
         return document
@@ -94,6 +95,23 @@ def labelled_records(document: Document, headings: HeadingTable) -> Document:
             index += 1
             block.index = index
     return replace(document, blocks=out)
+
+
+class _Blocks:
+    """A document's blocks with what each is as a record, worked out once: a run looks
+    one block ahead, and every block is also where a run may start."""
+
+    def __init__(self, blocks: list[Block], headings: HeadingTable) -> None:
+        self.blocks, self.headings = blocks, headings
+        self.labels = [_labelled(block, headings) for block in blocks]
+        self._forms: dict[int, list[_Record] | None] = {}
+
+    def form(self, at: int) -> list[_Record] | None:
+        """The actions of the block at ``at`` where it is a table laid out as a form."""
+        if at not in self._forms:
+            block = self.blocks[at]
+            self._forms[at] = _form_records(block, self.headings) if isinstance(block, Table) else None
+        return self._forms[at]
 
 
 def _marker(block: Block) -> bool:
@@ -123,21 +141,22 @@ def _labelled(block: Block, headings: HeadingTable) -> _Labelled | None:
     return _Labelled(label, mapped, found["number"], found["value"].strip()) if mapped else None
 
 
-def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, list]:
+def _records_at(read: _Blocks, start: int) -> tuple[int, list]:
     """(index after the run, its rows: records, recommendation and theme lines) for a run
     of records starting at ``start``; no rows where none starts there."""
+    blocks = read.blocks
     if isinstance(blocks[start], Table):
-        return _form_tables_at(blocks, start, headings)
-    first = _labelled(blocks[start], headings)
+        return _form_tables_at(read, start)
+    first = read.labels[start]
     if first is None:
         return start, []
     opening = first.field
     rows: list[_Record | Paragraph] = []
+    fields: set[str] = set()
     current: _Record | None = None
     end = start
     for at in range(start, len(blocks)):
-        block = blocks[at]
-        labelled = _labelled(block, headings)
+        block, labelled = blocks[at], read.labels[at]
         if labelled is not None and labelled.field == opening:
             current = _Record(number=labelled.number, page=block.page)
             rows.append(current)
@@ -147,7 +166,7 @@ def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tupl
             current = None
             rows.append(block)
             continue
-        elif labelled is None and _theme_line(block) and _next_opens(blocks, at + 1, opening, headings):
+        elif labelled is None and _theme_line(block) and _next_opens(read, at + 1, opening):
             current = None
             rows.append(block)
             continue
@@ -157,7 +176,7 @@ def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tupl
             end = at + 1
             continue
         elif (labelled is None and current is not None and isinstance(block, Paragraph) and current.last_label
-              and not current.values[current.last_label] and _record_goes_on(blocks, at + 1, opening, headings)):
+              and not current.values[current.last_label] and _record_goes_on(read, at + 1, opening)):
             current.values[current.last_label] = " ".join(block.text.split())  # "Lead:" / its value below
             end = at + 1
             continue
@@ -165,31 +184,30 @@ def _records_at(blocks: list[Block], start: int, headings: HeadingTable) -> tupl
             break
         current.values[labelled.label] = labelled.value
         current.last_label = labelled.label
+        fields.add(labelled.field)
         end = at + 1
     while rows and isinstance(rows[-1], Paragraph):  # a recommendation after the last record is not the run's
         rows.pop()
     records = [row for row in rows if isinstance(row, _Record)]
-    fields = {headings.match(label) for record in records for label in record.values}
     if len(records) < _MIN_RECORDS or "action" not in fields or not fields & _RECORD_FIELDS:
         return start, []
     return end, rows
 
 
-def _form_tables_at(blocks: list[Block], start: int, headings: HeadingTable) -> tuple[int, list]:
+def _form_tables_at(read: _Blocks, start: int) -> tuple[int, list]:
     """A run of tables each laid out as a form (labels down the first column, one action
     per further column: "Action | Review the front door", "Lead | Head of Service"), with
     numbered recommendation lines and empty lines between them: one table, a row per action."""
     rows: list[_Record | Paragraph] = []
     end = start
-    for at in range(start, len(blocks)):
-        block = blocks[at]
-        records = _form_records(block, headings) if isinstance(block, Table) else None
+    for at in range(start, len(read.blocks)):
+        block, records = read.blocks[at], read.form(at)
         if records:
             rows += records
             end = at + 1
         elif isinstance(block, Paragraph) and not block.text.strip():
             continue
-        elif _marker(block) or (_theme_line(block) and _next_opens(blocks, at + 1, None, headings)):
+        elif _marker(block) or (_theme_line(block) and _next_opens(read, at + 1, None)):
             rows.append(block)
         else:
             break
@@ -233,28 +251,28 @@ def _form_records(table: Table, headings: HeadingTable) -> list[_Record] | None:
     return records or None
 
 
-def _next_opens(blocks: list[Block], at: int, opening: str | None, headings: HeadingTable) -> bool:
+def _next_opens(read: _Blocks, at: int, opening: str | None) -> bool:
     """Whether the next block that is not empty opens a recommendation or a record (a
     paragraph labelled as records open, or, with ``opening`` None, a form table): only
     then is the line before it a theme."""
+    blocks = read.blocks
     while at < len(blocks) and isinstance(blocks[at], Paragraph) and not blocks[at].text.strip():
         at += 1
     if at >= len(blocks):
         return False
-    block = blocks[at]
-    if _marker(block):
+    if _marker(blocks[at]):
         return True
     if opening is None:
-        return isinstance(block, Table) and _form_records(block, headings) is not None
-    labelled = _labelled(block, headings)
+        return read.form(at) is not None
+    labelled = read.labels[at]
     return labelled is not None and labelled.field == opening
 
 
-def _record_goes_on(blocks: list[Block], at: int, opening: str, headings: HeadingTable) -> bool:
+def _record_goes_on(read: _Blocks, at: int, opening: str) -> bool:
     """Whether the block at ``at`` carries on the record (a label other than the one
     opening records): only then is the line before it the value of an empty label above
     it, not a theme or a heading after a record whose last field is empty."""
-    labelled = _labelled(blocks[at], headings) if at < len(blocks) else None
+    labelled = read.labels[at] if at < len(read.blocks) else None
     return labelled is not None and labelled.field != opening
 
 
