@@ -59,12 +59,11 @@ class HeadingTable:
             return None
         return _one_field({self._closest(part) for part in parts})
 
-
     def _alternatives(self, heading: str) -> str | None:
         """A heading offering alternatives ("Owner / Lead", "Status / Progress"): the field
         its parts name together. Where some parts name none, the first part names the
-        column and the others only qualify it ("Lead officer / team"); a first part naming
-        none ("Details Theme / Timescale") leaves the heading unread."""
+        column and the others only qualify it ("Lead officer / team"); where the first part
+        names none, what the column holds is not known and the heading is left unread."""
         parts = [part for part in (normalise_heading(part) for part in _ALTERNATIVES.split(heading)) if part]
         if len(parts) < 2:
             return None

@@ -63,7 +63,7 @@ def _cuts(tokens: list[str], vocab: Vocabulary) -> list[_Cut]:
         elif NAME_WORD.match(before) and NAME_WORD.match(token) and not {plain_word(before), word} & vocab.known_words:
             cuts.append(_Cut(i, i, "names"))  # "Harriet Catterall Bethan Bell": two names, line break lost
         elif NAME_WORD.match(before) and plain_word(before) not in vocab.known_words and token[:1].isupper():
-            cuts.append(_Cut(i, i, "names"))  # "Kwame Hallam Commissioning Team", "Jo Bell NHS Lyndale ICB"
+            cuts.append(_Cut(i, i, "names"))  # a name, then a team or a body: "<Forename Surname> Commissioning Team"
     return cuts
 
 
@@ -141,8 +141,9 @@ def _cut_holds(left: str, right: str, how: str, vocab: Vocabulary) -> bool:
         return False
     if how == "person":
         if (left_kind == "body" or _group_post(left, left_kind)) and right_kind in ("body", "initials"):
-            # "Corporate Parenting Board Kestwick ICB", "MASH partners Lyndale ...", "... Partnership GO";
-            # not "Youth Offending Service Management Board": a service-area word goes with the body before
+            # a body, then another body or initials ("... Board <Place> ICB", "MASH partners <Place> ...",
+            # "... Partnership GO"); not where the second opens on a service-area word ("Youth Offending
+            # Service ... Board" is one body): that word goes with the body before
             return not _loose_start(right, vocab) and _opens_whole(right, vocab)
         return left_kind in ("body", "post") and right_kind in ("person", "noted person")
     if how == "names":  # each a name of two words or more: "Dr Duncan" / "Nair Harriet Bell" is no division

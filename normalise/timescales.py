@@ -32,6 +32,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from ..months import MONTH_NUMBERS
 from ..schema import Timescale, TimescalePart
 from ..toml_files import read_overlaid
 from .dates import FoundDates, find_dates
@@ -265,7 +266,7 @@ def _date_parser():
     return DateDataParser(languages=["en"], settings=_DATEPARSER_SETTINGS)
 
 
-_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_WORD = re.compile(rf"\b({'|'.join(MONTH_NUMBERS)})", re.I)  # the month table in months.py
 
 
 def _may_hold_full_date(text: str) -> bool:
